@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { openTempServices, tempDir } from '../test-support/temp-library';
+import { startBrowserServer, type BrowserServer } from './browser-server';
+
+interface RawResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function request(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function connect(url: string, headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function call(ws: WebSocket, id: number, name: string, input: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData): void => {
+      const msg = JSON.parse(String(data)) as Record<string, unknown>;
+      if (msg.t === 'result' && msg.id === id) {
+        ws.off('message', onMessage);
+        resolve(msg);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ t: 'call', id, name, input }));
+  });
+}
+
+describe('browser-mode server', () => {
+  const services = openTempServices();
+  let server: BrowserServer;
+  let cookie: string;
+  const sha = 'c'.repeat(64);
+  const mediaBytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+
+  beforeAll(async () => {
+    const rendererDir = tempDir('attune-renderer-');
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Attune</title>');
+    fs.writeFileSync(path.join(services.paths.mediaDir, `${sha}.mp4`), mediaBytes);
+    server = await startBrowserServer({ services, rendererDir, version: '0.0.0-test' });
+    const launch = await request(server.launchUrl);
+    expect(launch.status).toBe(302);
+    const setCookie = launch.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    cookie = setCookie.split(';')[0] ?? '';
+  });
+  afterAll(async () => {
+    await server.close();
+    services.cleanup();
+  });
+
+  it('listens on the loopback address only', () => {
+    expect(new URL(server.origin).hostname).toBe('127.0.0.1');
+  });
+
+  it('serves the renderer with a strict Content-Security-Policy', async () => {
+    const res = await request(`${server.origin}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a wrong launch secret and a foreign Host header', async () => {
+    expect((await request(`${server.origin}/?launch=${'0'.repeat(64)}`)).status).toBe(403);
+    expect((await request(`${server.origin}/`, { Host: 'evil.example:80' })).status).toBe(421);
+  });
+
+  it('refuses API connections without the cookie or from another origin', async () => {
+    const url = `${server.origin.replace('http', 'ws')}/api`;
+    await expect(connect(url, { Origin: server.origin })).rejects.toThrow(/403/);
+    await expect(connect(url, { Origin: 'http://evil.example', Cookie: cookie })).rejects.toThrow(/403/);
+    await expect(connect(url, { Cookie: cookie })).rejects.toThrow(/403/);
+  });
+
+  it('answers typed calls and validates their input with plain-words errors', async () => {
+    const ws = await connect(`${server.origin.replace('http', 'ws')}/api`, { Origin: server.origin, Cookie: cookie });
+    try {
+      expect(await call(ws, 1, 'sessions.list', {})).toMatchObject({ ok: true, value: [] });
+      expect(await call(ws, 2, 'app.info', {})).toMatchObject({ ok: true, value: { shell: 'browser', mediaBase: server.origin, nativeDialogs: false } });
+      const bad = await call(ws, 3, 'sessions.update', { id: 'x', patch: { title: '' } });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'patch.title: The title cannot be empty.' } });
+      const missing = await call(ws, 4, 'sessions.get', { id: 'nope' });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+      const unknown = await call(ws, 5, 'files.readAnything', { path: '/etc/passwd' });
+      expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      const extra = await call(ws, 6, 'sessions.list', { sneaky: true });
+      expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    } finally {
+      ws.close();
+    }
+  });
+
+  it('serves stored media with exact Range answers, only to the signed-in window', async () => {
+    const url = `${server.origin}/media/${sha}.mp4`;
+    expect((await request(url)).status).toBe(401);
+    const full = await request(url, { Cookie: cookie });
+    expect(full.status).toBe(200);
+    expect(full.headers['accept-ranges']).toBe('bytes');
+    expect(full.body.equals(mediaBytes)).toBe(true);
+    const part = await request(url, { Cookie: cookie, Range: 'bytes=100-199' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe('bytes 100-199/1000');
+    expect(part.headers['content-length']).toBe('100');
+    expect(part.body.equals(mediaBytes.subarray(100, 200))).toBe(true);
+    const tail = await request(url, { Cookie: cookie, Range: 'bytes=-10' });
+    expect(tail.headers['content-range']).toBe('bytes 990-999/1000');
+    const out = await request(url, { Cookie: cookie, Range: 'bytes=1000-' });
+    expect(out.status).toBe(416);
+    expect(out.headers['content-range']).toBe('bytes */1000');
+  });
+
+  it('never serves anything outside the media and peaks folders', async () => {
+    for (const p of [
+      '/media/..%2Fattune.sqlite',
+      '/media/../attune.sqlite',
+      `/media/${sha}.mp4/..`,
+      '/media/attune.sqlite',
+      `/peaks/${sha}.mp4`,
+      '/pcm/' + sha + '.pcm',
+    ]) {
+      const res = await request(`${server.origin}${p}`, { Cookie: cookie });
+      expect(res.body.includes(Buffer.from('SQLite format'))).toBe(false);
+      expect([200, 404]).toContain(res.status);
+      if (res.status === 200) expect(String(res.headers['content-type'])).toMatch(/text\/html/); // the app shell, not a file
+    }
+  });
+
+  it('accepts uploads only from its own window', async () => {
+    expect((await request(`${server.origin}/upload`, { Cookie: cookie }, 'POST')).status).toBe(403);
+    expect((await request(`${server.origin}/upload`, { Origin: server.origin }, 'POST')).status).toBe(401);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Decodes a recording's first audio stream once, with one ffmpeg process, into:
+ *  (a) 16 kHz s16le PCM with the recording's channels (1 or 2; more are downmixed to stereo), piped
+ *      to us and folded into waveform peaks that are written to the peaks file as they arrive;
+ *  (b) 16 kHz mono s16le PCM that ffmpeg writes itself to `pcmPath`, for transcription.
+ * Nothing is held in memory beyond a pipe chunk and a write batch.
+ *
+ * Why 16 kHz for the peaks too: one bucket is then exactly 160 frames (no drift over hours), the
+ * sample count has 62.5 µs resolution for the duration, and the waveform of speech looks the same
+ * as at 44.1/48 kHz while costing a third of the work.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { ApiError } from '../../../shared/api/errors';
+import { PEAKS_BUCKETS_PER_SECOND, PEAKS_HEADER_BYTES, encodePeaksHeader } from '../../../shared/media/peaks-format';
+import { MESSAGES, cancelledError, diskFullError, truncatedError } from './import-errors';
+import { OutputTail } from './output-tail';
+import { PcmFrameSplitter } from './pcm-frames';
+import { PeaksAccumulator } from './peaks-accumulator';
+
+export const DECODE_SAMPLE_RATE = 16_000;
+const WRITE_BATCH_BYTES = 64 * 1024;
+const BIG_ENDIAN_HOST = os.endianness() === 'BE';
+
+export interface DecodeOptions {
+  ffmpeg: string;
+  /** The recording (our temp copy). */
+  input: string;
+  /** Channel count of the source's audio stream, from ffprobe. */
+  sourceChannels: number;
+  /** Where to write the waveform peaks file. */
+  peaksPath: string;
+  /** Where ffmpeg writes the 16 kHz mono PCM. */
+  pcmPath: string;
+  /** Probed duration in seconds, for progress; null when unknown (then no progress is reported). */
+  expectedDuration: number | null;
+  signal?: AbortSignal;
+  /** Fraction 0–1 of the expected duration decoded so far. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface DecodeResult {
+  /** Frames (samples per channel) decoded at DECODE_SAMPLE_RATE. */
+  frames: number;
+  /** Seconds: frames / DECODE_SAMPLE_RATE. */
+  duration: number;
+  /** Channels in the peaks file (1 or 2). */
+  peaksChannels: number;
+  bucketCount: number;
+}
+
+/** ffmpeg's arguments: one input, two outputs. Paths get the `file:` protocol so no name is read as a URL. */
+export function decodeArgs(input: string, peaksChannels: number, pcmPath: string): string[] {
+  const rate = String(DECODE_SAMPLE_RATE);
+  return [
+    '-nostdin',
+    '-hide_banner',
+    '-v',
+    'error',
+    '-i',
+    `file:${input}`,
+    // (a) peaks: native channels (max 2) to stdout
+    '-map',
+    '0:a:0',
+    '-ac',
+    String(peaksChannels),
+    '-ar',
+    rate,
+    '-c:a',
+    'pcm_s16le',
+    '-f',
+    's16le',
+    'pipe:1',
+    // (b) transcription: mono to a file
+    '-map',
+    '0:a:0',
+    '-ac',
+    '1',
+    '-ar',
+    rate,
+    '-c:a',
+    'pcm_s16le',
+    '-f',
+    's16le',
+    '-y',
+    `file:${pcmPath}`,
+  ];
+}
+
+/** ffmpeg's stderr lines that mean the file ends before its data does, even when ffmpeg exits 0. */
+const TRUNCATION_SIGNS = /partial file|moov atom not found|ends prematurely|end of file reached before/i;
+const DISK_FULL_SIGNS = /No space left on device|Disk quota exceeded/i;
+
+function leBytes(samples: Int16Array): Uint8Array {
+  const bytes = Buffer.from(samples.buffer, samples.byteOffset, samples.byteLength);
+  return BIG_ENDIAN_HOST ? Buffer.from(bytes).swap16() : bytes;
+}
+
+export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult> {
+  const { signal } = options;
+  if (signal?.aborted) throw cancelledError();
+  const peaksChannels = options.sourceChannels >= 2 ? 2 : 1;
+  const splitter = new PcmFrameSplitter(peaksChannels);
+  const peaks = new PeaksAccumulator(peaksChannels, DECODE_SAMPLE_RATE, PEAKS_BUCKETS_PER_SECOND);
+  const stderr = new OutputTail(4096);
+
+  const file = await fs.open(options.peaksPath, 'w');
+  try {
+    await file.write(encodePeaksHeader({ channels: peaksChannels, bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND, sampleRate: DECODE_SAMPLE_RATE, bucketCount: 0 }));
+
+    const child = spawn(options.ffmpeg, decodeArgs(options.input, peaksChannels, options.pcmPath), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('close', (code, sig) => resolve({ code, signal: sig }));
+    });
+    exited.catch(() => undefined); // observed below; avoid an unhandled rejection while we read
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const kill = (): void => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    };
+    signal?.addEventListener('abort', kill, { once: true });
+
+    let frames = 0;
+    let lastReported = -1;
+    let batch: Uint8Array[] = [];
+    let batchBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (batchBytes === 0) return;
+      const data = batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, batchBytes);
+      batch = [];
+      batchBytes = 0;
+      await file.write(data);
+    };
+    const add = (buckets: Int16Array): void => {
+      if (buckets.length === 0) return;
+      const bytes = leBytes(buckets);
+      batch.push(bytes);
+      batchBytes += bytes.byteLength;
+    };
+
+    try {
+      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+        const samples = splitter.push(chunk);
+        frames += samples.length / peaksChannels;
+        add(peaks.push(samples));
+        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        if (options.onProgress && options.expectedDuration) {
+          const fraction = Math.min(1, frames / DECODE_SAMPLE_RATE / options.expectedDuration);
+          if (fraction - lastReported >= 0.001) {
+            lastReported = fraction;
+            options.onProgress(fraction);
+          }
+        }
+      }
+    } catch (err) {
+      kill();
+      await exited.catch(() => undefined);
+      if (signal?.aborted) throw cancelledError();
+      throw err;
+    } finally {
+      signal?.removeEventListener('abort', kill);
+    }
+
+    let exit: { code: number | null; signal: NodeJS.Signals | null };
+    try {
+      exit = await exited;
+    } catch (err) {
+      console.error(`[attune:import] ffmpeg could not run (${options.ffmpeg}):`, err);
+      throw new ApiError('internal', MESSAGES.internal);
+    }
+    if (signal?.aborted) throw cancelledError();
+    const reason = stderr.summary();
+    // Checked whatever the exit code: not every ffmpeg build exits non-zero when a write fails.
+    if (DISK_FULL_SIGNS.test(stderr.toString())) throw diskFullError();
+    if (exit.code !== 0) {
+      if (exit.code === null || /Permission denied/i.test(stderr.toString())) {
+        console.error(`[attune:import] ffmpeg stopped (exit ${exit.code ?? exit.signal}): ${reason}`);
+        throw new ApiError('internal', MESSAGES.internal);
+      }
+      console.warn(`[attune:import] ffmpeg could not decode the recording (exit ${exit.code}): ${reason}`);
+      throw truncatedError();
+    }
+    if (TRUNCATION_SIGNS.test(stderr.toString()) || frames === 0) {
+      console.warn(`[attune:import] recording is incomplete (${frames} frames decoded): ${reason || 'no audio decoded'}`);
+      throw truncatedError();
+    }
+    if (splitter.pendingBytes !== 0) {
+      console.warn(`[attune:import] ffmpeg output ended inside a frame (${splitter.pendingBytes} bytes dropped)`);
+    }
+    if (reason) console.warn(`[attune:import] ffmpeg reported problems it worked around: ${reason}`);
+
+    add(peaks.finish());
+    await flush();
+    await file.write(
+      encodePeaksHeader({
+        channels: peaksChannels,
+        bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND,
+        sampleRate: DECODE_SAMPLE_RATE,
+        bucketCount: peaks.bucketCount,
+      }),
+      0,
+      PEAKS_HEADER_BYTES,
+      0,
+    );
+    options.onProgress?.(1);
+    return { frames, duration: frames / DECODE_SAMPLE_RATE, peaksChannels, bucketCount: peaks.bucketCount };
+  } finally {
+    await file.close();
+  }
+}

@@ -1,0 +1,276 @@
+/**
+ * Imports one recording into the library: check the file, copy and hash it, probe it, decode it
+ * into waveform peaks and transcription PCM, move the files into place, then add the database row.
+ * On any failure or cancellation nothing is left behind: no temp file, no stored file, no row.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ApiError } from '../../../shared/api/errors';
+import type { ImportPhase } from '../../../shared/domain/import';
+import type { MediaInfo, Session } from '../../../shared/domain/session';
+import type { DataPaths } from '../data-paths';
+import type { SessionStore } from '../store/session-store';
+import { copyAndHash } from './copy-and-hash';
+import { DECODE_SAMPLE_RATE, decodeAudio } from './decode';
+import { fsyncDir, fsyncFile } from './fs-durability';
+import {
+  emptyFileError,
+  noAudioError,
+  notMediaError,
+  sourceFileError,
+  throwIfAborted,
+  toApiError,
+  truncatedError,
+} from './import-errors';
+import type { MediaTools } from './media-tools';
+import { probeMedia, type ProbeResult } from './probe';
+import { assertPlayable, extensionsForContainer } from './supported-codecs';
+
+export interface ImportContext {
+  store: SessionStore;
+  paths: DataPaths;
+  tools: MediaTools;
+}
+
+export interface ImportRequest {
+  sourcePath: string;
+  /** The name the user knows the file by (defaults to the source's base name). */
+  originalName?: string;
+  /** The source is our own temp upload: it is moved, not copied, and removed whatever the outcome. */
+  ownsSource?: boolean;
+  title?: string;
+  trainee?: string;
+  supervisor?: string;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  /** `percent` is 0–100 over the whole import and never decreases. */
+  onProgress?: (phase: ImportPhase, percent: number) => void;
+}
+
+export interface ImportResult {
+  kind: 'imported' | 'duplicate';
+  session: Session;
+}
+
+/** Share of the whole import each phase covers, in percent. Decoding is most of the work. */
+const PHASE_PERCENT: Record<Exclude<ImportPhase, 'queued'>, readonly [number, number]> = {
+  copying: [0, 15],
+  probing: [15, 18],
+  decoding: [18, 97],
+  finishing: [97, 100],
+};
+
+/** The user's name for the file: `originalName` without any folder, else the source's base name. */
+export function displayName(req: Pick<ImportRequest, 'sourcePath' | 'originalName'>): string {
+  const fromOriginal = req.originalName?.split(/[\\/]/).pop()?.trim();
+  return fromOriginal || path.basename(req.sourcePath);
+}
+
+/** Lower-case extension without the dot, or '' when the name has none (or an odd one). */
+export function extensionOf(fileName: string): string {
+  const ext = path.extname(fileName).slice(1).toLowerCase();
+  return /^[a-z0-9]{1,10}$/.test(ext) ? ext : '';
+}
+
+/** `2024-05-03_session_with_ANNA.m4a` → `2024-05-03 session with ANNA`. */
+export function titleFromFileName(fileName: string): string {
+  const ext = path.extname(fileName);
+  const stem = ext && ext !== fileName ? fileName.slice(0, -ext.length) : fileName;
+  const pretty = stem
+    .replace(/[_]+/g, ' ')
+    // hyphens and dots between words become spaces; inside dates and numbers (2024-05-03, 1.5) they stay
+    .replace(/(?<=\D)[-.]+|[-.]+(?=\D)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+  if (!pretty) return 'Untitled recording';
+  return pretty.charAt(0).toUpperCase() + pretty.slice(1);
+}
+
+/** The stored copy's extension: the user's if it fits the container, else the container's usual one. */
+export function storedExtension(fileName: string, probe: Pick<ProbeResult, 'container' | 'video'>): string {
+  const allowed = extensionsForContainer(probe.container) ?? [];
+  const ext = extensionOf(fileName);
+  if (allowed.includes(ext)) return ext;
+  if (allowed.includes('mp4')) return probe.video ? 'mp4' : 'm4a';
+  return allowed[0] ?? 'bin';
+}
+
+async function checkSource(sourcePath: string, fileName: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(sourcePath);
+  } catch (err) {
+    throw sourceFileError(err, fileName) ?? err;
+  }
+  if (stat.isDirectory()) throw sourceFileError({ code: 'EISDIR' }, fileName) ?? new Error('EISDIR');
+  if (!stat.isFile()) {
+    throw new ApiError('file_unreadable', `"${fileName}" is not an ordinary file, so Attune cannot import it as a recording.`);
+  }
+  if (stat.size === 0) throw emptyFileError(fileName);
+  try {
+    await fs.access(sourcePath, fs.constants.R_OK);
+  } catch (err) {
+    throw sourceFileError(err, fileName) ?? err;
+  }
+}
+
+function validateProbe(probe: ProbeResult, fileName: string): asserts probe is ProbeResult & { audio: NonNullable<ProbeResult['audio']> } {
+  if (!probe.audio) throw probe.video ? noAudioError() : notMediaError(fileName);
+  assertPlayable(probe);
+}
+
+export async function importRecording(ctx: ImportContext, req: ImportRequest, opts: ImportOptions = {}): Promise<ImportResult> {
+  const { signal } = opts;
+  const { paths, store, tools } = ctx;
+  const sourcePath = path.resolve(req.sourcePath);
+  const fileName = displayName(req);
+
+  let lastPercent = -1;
+  const report = (phase: Exclude<ImportPhase, 'queued'>, fraction: number): void => {
+    const [from, to] = PHASE_PERCENT[phase];
+    const percent = Math.round((from + (to - from) * Math.min(1, Math.max(0, fraction))) * 10) / 10;
+    if (percent < lastPercent) return;
+    lastPercent = percent;
+    opts.onProgress?.(phase, percent);
+  };
+
+  /** Files in tmpDir we created, and files we moved into the library folders. */
+  const temps = new Set<string>();
+  const placed: string[] = [];
+  let sha256: string | null = null;
+  try {
+    report('copying', 0);
+    throwIfAborted(signal);
+    await checkSource(sourcePath, fileName);
+    throwIfAborted(signal);
+
+    const jobId = randomUUID();
+    const tmpMedia = path.join(paths.tmpDir, `${jobId}.${extensionOf(fileName) || 'bin'}`);
+    temps.add(tmpMedia);
+    const copied = await copyAndHash(sourcePath, tmpMedia, {
+      fileName,
+      ownsSource: req.ownsSource ?? false,
+      ...(signal ? { signal } : {}),
+      onProgress: (f) => report('copying', f),
+    });
+    sha256 = copied.sha256;
+    throwIfAborted(signal);
+
+    const existing = store.findBySha256(copied.sha256);
+    if (existing) {
+      await removeFiles(temps);
+      report('finishing', 1);
+      return { kind: 'duplicate', session: existing };
+    }
+
+    report('probing', 0);
+    const probe = await probeMedia(tools.ffprobe, tmpMedia, { fileName, ...(signal ? { signal } : {}) });
+    validateProbe(probe, fileName);
+    throwIfAborted(signal);
+
+    report('decoding', 0);
+    const tmpPeaks = path.join(paths.tmpDir, `${jobId}.peaks`);
+    const tmpPcm = path.join(paths.tmpDir, `${jobId}.pcm`);
+    temps.add(tmpPeaks);
+    temps.add(tmpPcm);
+    const decoded = await decodeAudio({
+      ffmpeg: tools.ffmpeg,
+      input: tmpMedia,
+      sourceChannels: probe.audio.channels,
+      peaksPath: tmpPeaks,
+      pcmPath: tmpPcm,
+      expectedDuration: probe.duration,
+      ...(signal ? { signal } : {}),
+      onProgress: (f) => report('decoding', f),
+    });
+    if (!(decoded.duration > 0)) throw truncatedError();
+    throwIfAborted(signal);
+
+    report('finishing', 0);
+    await Promise.all([fsyncFile(tmpMedia), fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
+    throwIfAborted(signal);
+    // Someone else (another window, the command line) may have imported the same bytes meanwhile;
+    // their stored files have the names ours would get, so stop before touching them.
+    const raced = store.findBySha256(copied.sha256);
+    if (raced) {
+      await removeFiles(temps);
+      report('finishing', 1);
+      return { kind: 'duplicate', session: raced };
+    }
+
+    const mediaFileName = `${copied.sha256}.${storedExtension(fileName, probe)}`;
+    const peaksFileName = `${copied.sha256}.peaks`;
+    const moves: [string, string][] = [
+      [tmpMedia, path.join(paths.mediaDir, mediaFileName)],
+      [tmpPeaks, path.join(paths.peaksDir, peaksFileName)],
+      [tmpPcm, path.join(paths.pcmDir, `${copied.sha256}.pcm`)],
+    ];
+    for (const [from, to] of moves) {
+      await fs.rename(from, to);
+      temps.delete(from);
+      placed.push(to);
+    }
+    await Promise.all([fsyncDir(paths.mediaDir), fsyncDir(paths.peaksDir), fsyncDir(paths.pcmDir)]);
+    throwIfAborted(signal);
+
+    const media: MediaInfo = {
+      originalName: fileName,
+      sha256: copied.sha256,
+      fileName: mediaFileName,
+      peaksFileName,
+      sizeBytes: copied.sizeBytes,
+      duration: decoded.duration,
+      container: probe.container,
+      audioCodec: probe.audio.codec,
+      videoCodec: probe.video?.codec ?? null,
+      channels: probe.audio.channels > 0 ? probe.audio.channels : decoded.peaksChannels,
+      sampleRate: probe.audio.sampleRate > 0 ? probe.audio.sampleRate : DECODE_SAMPLE_RATE,
+      hasVideo: probe.video !== null,
+      width: probe.video?.width ?? null,
+      height: probe.video?.height ?? null,
+    };
+    // The last step, and one transaction: until it commits, the import has left no trace.
+    const session = store.create(
+      {
+        title: req.title?.trim() || titleFromFileName(fileName),
+        trainee: req.trainee?.trim() ?? '',
+        supervisor: req.supervisor?.trim() ?? '',
+      },
+      media,
+    );
+    report('finishing', 1);
+    return { kind: 'imported', session };
+  } catch (err) {
+    const failure = toApiError(err, `importing "${fileName}"`);
+    await removeFiles(temps);
+    await removePlaced(placed, sha256, store);
+    if (req.ownsSource) await fs.rm(sourcePath, { force: true }).catch(() => undefined);
+    throw failure;
+  }
+}
+
+async function removeFiles(files: Iterable<string>): Promise<void> {
+  await Promise.all(
+    [...files].map((f) =>
+      fs.rm(f, { force: true }).catch((err: unknown) => console.error(`[attune:import] could not remove ${f}:`, err)),
+    ),
+  );
+}
+
+/** Removes files we moved into the library, unless a row refers to them (then they are not ours to remove). */
+async function removePlaced(placed: string[], sha256: string | null, store: SessionStore): Promise<void> {
+  if (placed.length === 0) return;
+  let referenced: boolean;
+  try {
+    referenced = sha256 !== null && store.findBySha256(sha256) !== null;
+  } catch (err) {
+    // The database is gone (the app is closing): leave the files to the next start's orphan sweep.
+    console.error('[attune:import] could not check for a stored row; leaving files to the orphan sweep:', err);
+    return;
+  }
+  if (!referenced) await removeFiles(placed);
+}

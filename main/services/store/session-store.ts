@@ -1,0 +1,204 @@
+/** Sessions and their media in SQLite. Every write is one transaction. */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../../shared/api/errors';
+import type { MediaInfo, Session, SessionPatch, SessionStatus } from '../../../shared/domain/session';
+
+interface SessionRow {
+  id: string;
+  title: string;
+  trainee: string;
+  supervisor: string;
+  recorded_at: string | null;
+  notes: string;
+  status: SessionStatus;
+  created_at: string;
+  updated_at: string;
+  sha256: string;
+  original_name: string;
+  file_name: string;
+  peaks_file_name: string;
+  size_bytes: number;
+  duration: number;
+  container: string;
+  audio_codec: string;
+  video_codec: string | null;
+  channels: number;
+  sample_rate: number;
+  has_video: 0 | 1;
+  width: number | null;
+  height: number | null;
+}
+
+const SELECT = `
+  SELECT s.*, m.sha256, m.original_name, m.file_name, m.peaks_file_name, m.size_bytes, m.duration,
+         m.container, m.audio_codec, m.video_codec, m.channels, m.sample_rate, m.has_video, m.width, m.height
+  FROM sessions s JOIN media m ON m.session_id = s.id`;
+
+function toSession(r: SessionRow): Session {
+  return {
+    id: r.id,
+    title: r.title,
+    trainee: r.trainee,
+    supervisor: r.supervisor,
+    recordedAt: r.recorded_at,
+    notes: r.notes,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    media: {
+      originalName: r.original_name,
+      sha256: r.sha256,
+      fileName: r.file_name,
+      peaksFileName: r.peaks_file_name,
+      sizeBytes: r.size_bytes,
+      duration: r.duration,
+      container: r.container,
+      audioCodec: r.audio_codec,
+      videoCodec: r.video_codec,
+      channels: r.channels,
+      sampleRate: r.sample_rate,
+      hasVideo: r.has_video === 1,
+      width: r.width,
+      height: r.height,
+    },
+  };
+}
+
+export interface NewSession {
+  title: string;
+  trainee?: string;
+  supervisor?: string;
+  recordedAt?: string | null;
+  notes?: string;
+}
+
+const PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
+  title: 'title',
+  trainee: 'trainee',
+  supervisor: 'supervisor',
+  recordedAt: 'recorded_at',
+  notes: 'notes',
+  status: 'status',
+};
+
+export class SessionStore {
+  private readonly byId: Database.Statement<[string], SessionRow>;
+  private readonly bySha: Database.Statement<[string], SessionRow>;
+  private readonly all: Database.Statement<[], SessionRow>;
+
+  constructor(private readonly db: Database.Database) {
+    this.byId = db.prepare(`${SELECT} WHERE s.id = ?`);
+    this.bySha = db.prepare(`${SELECT} WHERE m.sha256 = ?`);
+    this.all = db.prepare(`${SELECT} ORDER BY s.created_at DESC, s.rowid DESC`);
+  }
+
+  list(): Session[] {
+    return this.all.all().map(toSession);
+  }
+
+  find(id: string): Session | null {
+    const row = this.byId.get(id);
+    return row ? toSession(row) : null;
+  }
+
+  get(id: string): Session {
+    const found = this.find(id);
+    if (!found) throw new ApiError('not_found', 'That session is no longer in the library.');
+    return found;
+  }
+
+  /** Finds a session by its full id or an unambiguous prefix of it (for the command line). */
+  resolve(idOrPrefix: string): Session {
+    const exact = this.find(idOrPrefix);
+    if (exact) return exact;
+    const escaped = idOrPrefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = this.db
+      .prepare<[string], { id: string }>(`SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2`)
+      .all(`${escaped}%`);
+    if (rows.length === 1 && rows[0]) return this.get(rows[0].id);
+    if (rows.length > 1) throw new ApiError('invalid_input', `More than one session id starts with "${idOrPrefix}"; give more of it.`);
+    throw new ApiError('not_found', `No session has the id "${idOrPrefix}".`);
+  }
+
+  findBySha256(sha256: string): Session | null {
+    const row = this.bySha.get(sha256);
+    return row ? toSession(row) : null;
+  }
+
+  /** Adds a session with its media in one transaction. */
+  create(fields: NewSession, media: MediaInfo): Session {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO sessions (id, title, trainee, supervisor, recorded_at, notes, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
+        )
+        .run(id, fields.title, fields.trainee ?? '', fields.supervisor ?? '', fields.recordedAt ?? null, fields.notes ?? '', now, now);
+      this.db
+        .prepare(
+          `INSERT INTO media (session_id, sha256, original_name, file_name, peaks_file_name, size_bytes, duration,
+                              container, audio_codec, video_codec, channels, sample_rate, has_video, width, height)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          media.sha256,
+          media.originalName,
+          media.fileName,
+          media.peaksFileName,
+          media.sizeBytes,
+          media.duration,
+          media.container,
+          media.audioCodec,
+          media.videoCodec,
+          media.channels,
+          media.sampleRate,
+          media.hasVideo ? 1 : 0,
+          media.width,
+          media.height,
+        );
+    })();
+    return this.get(id);
+  }
+
+  update(id: string, patch: SessionPatch): Session {
+    const entries = (Object.keys(patch) as (keyof SessionPatch)[]).filter((k) => patch[k] !== undefined);
+    this.db.transaction(() => {
+      this.get(id);
+      if (entries.length === 0) return;
+      const sets = entries.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ');
+      this.db.prepare(`UPDATE sessions SET ${sets}, updated_at = @updatedAt WHERE id = @id`).run({
+        ...Object.fromEntries(entries.map((k) => [k, patch[k]])),
+        updatedAt: new Date().toISOString(),
+        id,
+      });
+    })();
+    return this.get(id);
+  }
+
+  /** Removes the session's rows; answers its media so the caller can remove the files. */
+  delete(id: string): MediaInfo {
+    return this.db.transaction(() => {
+      const session = this.get(id);
+      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+      return session.media;
+    })();
+  }
+
+  /** File names every stored row refers to, to find files left behind by interrupted work. */
+  referencedFiles(): Set<string> {
+    const rows = this.db.prepare<[], { file_name: string; peaks_file_name: string; sha256: string }>(
+      'SELECT file_name, peaks_file_name, sha256 FROM media',
+    ).all();
+    const names = new Set<string>();
+    for (const r of rows) {
+      names.add(r.file_name);
+      names.add(r.peaks_file_name);
+      names.add(`${r.sha256}.pcm`);
+    }
+    return names;
+  }
+}

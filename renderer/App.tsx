@@ -1,0 +1,63 @@
+/** The app shell: top bar, the current view (hash-routed), the import queue, drop target and toasts. */
+import { useEffect } from 'react';
+import { useAppInfoState } from './app/app-info';
+import { useRoute } from './app/router';
+import { TopBar } from './app/TopBar';
+import { DropOverlay } from './import/DropOverlay';
+import { ImportChooser } from './import/ImportChooser';
+import { startImportSync } from './import/import-queue';
+import { ImportQueuePanel } from './import/ImportQueuePanel';
+import { startLibrarySync } from './library/library-store';
+import { LibraryView } from './library/LibraryView';
+import { SessionView } from './session/SessionView';
+import { AlertIcon } from './ui/icons';
+import { ToastRegion } from './ui/ToastRegion';
+
+export function App() {
+  const route = useRoute();
+  const info = useAppInfoState();
+
+  useEffect(() => {
+    const stopLibrary = startLibrarySync();
+    const stopImports = startImportSync();
+    return () => {
+      stopLibrary();
+      stopImports();
+    };
+  }, []);
+
+  useEffect(() => {
+    document.title = route.name === 'session' ? 'Session — Attune' : 'Library — Attune';
+  }, [route.name]);
+
+  return (
+    <ImportChooser>
+      <div className="app">
+        <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
+          Skip to content
+        </button>
+        <TopBar route={route} />
+        {info.status === 'error' && (
+          <p className="banner banner-error" role="alert">
+            <AlertIcon /> {info.message}
+          </p>
+        )}
+        <main id="main" className="app-main" tabIndex={-1}>
+          {route.name === 'library' && <LibraryView />}
+          {route.name === 'session' && <SessionView key={route.id} id={route.id} />}
+          {route.name === 'not-found' && (
+            <div className="view-message">
+              <h1 tabIndex={-1}>There is nothing at this address</h1>
+              <p>
+                <a href="#/">Go to the library</a>
+              </p>
+            </div>
+          )}
+        </main>
+        <ImportQueuePanel />
+        <DropOverlay />
+        <ToastRegion />
+      </div>
+    </ImportChooser>
+  );
+}

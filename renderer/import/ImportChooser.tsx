@@ -1,0 +1,69 @@
+/**
+ * One way to choose recordings for the whole window: the native dialog where the shell has one,
+ * else a hidden file input. Also handles Ctrl/⌘+O.
+ */
+import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { api, errorMessage } from '../api/client';
+import { useAppInfo } from '../app/app-info';
+import { isTextEntry, modalIsOpen } from '../lib/keyboard';
+import { showError } from '../ui/toasts';
+import { ACCEPT_ATTRIBUTE, importFiles, importPaths } from './import-queue';
+
+const ChooseContext = createContext<() => void>(() => undefined);
+
+export function useChooseImport(): () => void {
+  return useContext(ChooseContext);
+}
+
+export function ImportChooser({ children }: { children: ReactNode }) {
+  const info = useAppInfo();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const native = info?.nativeDialogs === true;
+
+  const choose = useCallback(() => {
+    if (native) {
+      api.invoke('dialog.openMedia', {}).then(
+        ({ paths }) => {
+          if (paths.length > 0) importPaths(paths);
+        },
+        (error: unknown) => showError(errorMessage(error), 'The file dialog could not be opened'),
+      );
+      return;
+    }
+    inputRef.current?.click();
+  }, [native]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'o') {
+        if (modalIsOpen() || isTextEntry(event.target)) return;
+        event.preventDefault();
+        choose();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [choose]);
+
+  return (
+    <ChooseContext value={choose}>
+      {children}
+      {!native && (
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept={ACCEPT_ATTRIBUTE}
+          aria-label="Import recordings"
+          hidden
+          onChange={(event) => {
+            const files = Array.from(event.currentTarget.files ?? []);
+            // Clear it so choosing the same file again still counts as a change.
+            event.currentTarget.value = '';
+            if (files.length > 0) importFiles(files);
+          }}
+        />
+      )}
+    </ChooseContext>
+  );
+}

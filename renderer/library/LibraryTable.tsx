@@ -1,0 +1,236 @@
+/**
+ * The library as a sortable, keyboard-navigable grid. Rows have a fixed height and only the visible
+ * ones (plus a little overscan) are in the DOM, so thousands of sessions scroll smoothly.
+ *
+ * Focus stays on the grid; the active row is exposed with aria-activedescendant. Arrow keys, Page
+ * Up/Down and Home/End move it; Enter opens it.
+ */
+import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
+import type { Session } from '../../shared/domain/session';
+import { navigate, sessionHref } from '../app/router';
+import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../lib/format';
+import { AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
+import { StatusBadge } from '../ui/StatusBadge';
+import type { SortKey, SortState } from './sorting';
+
+export const ROW_HEIGHT = 38;
+const HEADER_HEIGHT = 36;
+const OVERSCAN = 8;
+
+interface Column {
+  key: SortKey;
+  label: string;
+  align?: 'end';
+  cell(session: Session): ReactNode;
+}
+
+const COLUMNS: Column[] = [
+  {
+    key: 'title',
+    label: 'Title',
+    cell: (s) => (
+      <a className="cell-title" href={sessionHref(s.id)} tabIndex={-1} title={s.title}>
+        {s.title}
+      </a>
+    ),
+  },
+  { key: 'trainee', label: 'Trainee', cell: (s) => (s.trainee ? <span title={s.trainee}>{s.trainee}</span> : <Empty label="No trainee" />) },
+  {
+    key: 'recordedAt',
+    label: 'Recorded',
+    cell: (s) => {
+      const date = formatIsoDate(s.recordedAt);
+      return date ?? <Empty label="No date" />;
+    },
+  },
+  {
+    key: 'duration',
+    label: 'Duration',
+    align: 'end',
+    cell: (s) => (
+      <span className="num" aria-label={spokenDuration(s.media.duration)}>
+        {formatClock(s.media.duration)}
+      </span>
+    ),
+  },
+  { key: 'status', label: 'Status', cell: (s) => <StatusBadge status={s.status} /> },
+  {
+    key: 'kind',
+    label: 'Media',
+    cell: (s) => (
+      <span className="media-kind">
+        {s.media.hasVideo ? <VideoIcon size={15} /> : <AudioIcon size={15} />}
+        {s.media.hasVideo ? 'Video' : 'Audio'}
+      </span>
+    ),
+  },
+  { key: 'createdAt', label: 'Added', cell: (s) => <span className="muted">{formatTimestamp(s.createdAt)}</span> },
+];
+
+function Empty({ label }: { label: string }) {
+  return (
+    <span className="empty-cell">
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+interface LibraryTableProps {
+  sessions: readonly Session[];
+  sort: SortState;
+  onSort(key: SortKey): void;
+  label: string;
+  ref?: Ref<LibraryTableHandle>;
+}
+
+export interface LibraryTableHandle {
+  focus(): void;
+}
+
+export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTableProps) {
+  const idPrefix = useId();
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [view, setView] = useState(() => ({ top: 0, height: Math.max(400, window.innerHeight) }));
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const activeIndex = activeId === null ? -1 : sessions.findIndex((s) => s.id === activeId);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setView((v) => (v.height === el.clientHeight ? v : { ...v, height: el.clientHeight })));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useImperativeHandle(ref, () => ({ focus: () => scrollRef.current?.focus() }), []);
+
+  const onScroll = (event: UIEvent<HTMLDivElement>) => {
+    const top = event.currentTarget.scrollTop;
+    setView((v) => (v.top === top ? v : { ...v, top }));
+  };
+
+  const rowsInView = Math.max(1, Math.floor((view.height - HEADER_HEIGHT) / ROW_HEIGHT));
+  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(sessions.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const indexes: number[] = [];
+  for (let i = first; i < last; i++) indexes.push(i);
+  // The active row stays mounted even when scrolled away, so aria-activedescendant always resolves.
+  if (activeIndex >= 0 && (activeIndex < first || activeIndex >= last)) indexes.push(activeIndex);
+
+  const rowId = (s: Session) => `${idPrefix}-row-${s.id.replace(/[^\w-]/g, '_')}`;
+
+  const reveal = (index: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = index * ROW_HEIGHT;
+    const visible = el.clientHeight - HEADER_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + visible) el.scrollTop = top + ROW_HEIGHT - visible;
+  };
+
+  const moveTo = (index: number) => {
+    if (sessions.length === 0) return;
+    const clamped = Math.max(0, Math.min(sessions.length - 1, index));
+    const target = sessions[clamped];
+    if (!target) return;
+    setActiveId(target.id);
+    reveal(clamped);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
+    const current = activeIndex;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(current < 0 ? 0 : current + 1),
+      ArrowUp: () => moveTo(current < 0 ? 0 : current - 1),
+      PageDown: () => moveTo((current < 0 ? 0 : current) + rowsInView - 1),
+      PageUp: () => moveTo((current < 0 ? 0 : current) - (rowsInView - 1)),
+      Home: () => moveTo(0),
+      End: () => moveTo(sessions.length - 1),
+      Enter: () => {
+        const s = sessions[current];
+        if (s) navigate(sessionHref(s.id));
+      },
+    };
+    const action = keys[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  const active = activeIndex >= 0 ? sessions[activeIndex] : undefined;
+
+  return (
+    <div
+      ref={scrollRef}
+      className="grid-scroll"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={sessions.length + 1}
+      aria-colcount={COLUMNS.length}
+      aria-activedescendant={active ? rowId(active) : undefined}
+      aria-readonly="true"
+      tabIndex={0}
+      onScroll={onScroll}
+      onKeyDown={onKeyDown}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget && activeIndex < 0 && sessions[0]) setActiveId(sessions[0].id);
+      }}
+      data-testid="library-grid"
+    >
+      <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className="grid-row grid-row-head">
+          {COLUMNS.map((col) => {
+            const sorted = sort.key === col.key;
+            return (
+              <div key={col.key} role="columnheader" aria-sort={sorted ? sort.direction : 'none'} className={`grid-cell ${col.align === 'end' ? 'align-end' : ''}`}>
+                <button type="button" className={`sort-button ${sorted ? 'is-sorted' : ''}`} onClick={() => onSort(col.key)}>
+                  <span>{col.label}</span>
+                  {sorted ? (
+                    sort.direction === 'ascending' ? (
+                      <SortAscIcon size={13} />
+                    ) : (
+                      <SortDescIcon size={13} />
+                    )
+                  ) : (
+                    <SortNoneIcon size={13} className="sort-idle" />
+                  )}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: sessions.length * ROW_HEIGHT }}>
+        {indexes.map((i) => {
+          const s = sessions[i];
+          if (!s) return null;
+          const isActive = i === activeIndex;
+          return (
+            <div
+              key={s.id}
+              id={rowId(s)}
+              role="row"
+              aria-rowindex={i + 2}
+              aria-selected={isActive}
+              className={`grid-row ${isActive ? 'is-active' : ''} ${i % 2 ? 'is-odd' : ''}`}
+              style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+              onClick={() => {
+                setActiveId(s.id);
+                navigate(sessionHref(s.id));
+              }}
+            >
+              {COLUMNS.map((col) => (
+                <div key={col.key} role="gridcell" className={`grid-cell ${col.align === 'end' ? 'align-end' : ''}`}>
+                  {col.cell(s)}
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

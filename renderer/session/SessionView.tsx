@@ -1,0 +1,242 @@
+/**
+ * One session: its recording (video, or a hidden audio element), the waveform timeline, the
+ * transport, the editable record and the technical facts. Only the peaks fetch gates the waveform;
+ * everything else renders as soon as the session is known.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AppInfo } from '../../shared/api/contract';
+import { ApiError } from '../../shared/api/errors';
+import type { Session } from '../../shared/domain/session';
+import { api, errorMessage } from '../api/client';
+import { mediaUrl, useAppInfoState } from '../app/app-info';
+import { libraryHref, navigate } from '../app/router';
+import { findSession, removeSession, upsertSession } from '../library/library-store';
+import { applyPlayerPrefs } from '../player/prefs';
+import { createControls } from '../player/controls';
+import { KeyboardHelp } from '../player/KeyboardHelp';
+import { useMediaState, useSettledTime } from '../player/media-state';
+import { TransportBar } from '../player/TransportBar';
+import { useReviewShortcuts } from '../player/useShortcuts';
+import { AlertIcon, ArrowLeftIcon, AudioIcon, TrashIcon, VideoIcon } from '../ui/icons';
+import { showError, showNotice } from '../ui/toasts';
+import { usePeaks } from '../waveform/peaks';
+import { Waveform, type WaveformHandle } from '../waveform/Waveform';
+import { DeleteSessionDialog } from './DeleteSessionDialog';
+import { MetadataPanel } from './MetadataPanel';
+import { StatusBadge } from '../ui/StatusBadge';
+import { TechnicalDetails } from './TechnicalDetails';
+
+type Loaded = { session: Session | null; error: string | null; gone: boolean };
+
+/** The session, shown at once from the library cache and then refreshed from the Node side. */
+function useSession(id: string): [Loaded, (session: Session) => void] {
+  const [loaded, setLoaded] = useState<Loaded>(() => ({ session: findSession(id), error: null, gone: false }));
+  useEffect(() => {
+    let live = true;
+    const fetchIt = () =>
+      api.invoke('sessions.get', { id }).then(
+        (session) => live && setLoaded({ session, error: null, gone: false }),
+        (error: unknown) => {
+          if (!live) return;
+          const gone = error instanceof ApiError && error.code === 'not_found';
+          setLoaded((prev) => ({ session: gone ? null : prev.session, error: errorMessage(error), gone }));
+        },
+      );
+    void fetchIt();
+    const off = api.on('library.changed', ({ sessionId }) => {
+      if (sessionId === null || sessionId === id) void fetchIt();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [id]);
+  const replace = useCallback((session: Session) => {
+    setLoaded({ session, error: null, gone: false });
+    upsertSession(session);
+  }, []);
+  return [loaded, replace];
+}
+
+export function SessionView({ id }: { id: string }) {
+  const infoState = useAppInfoState();
+  const [{ session, error, gone }, replaceSession] = useSession(id);
+
+  if (!session) {
+    if (gone || error) {
+      return (
+        <div className="view-message" role="alert">
+          <AlertIcon size={28} />
+          <h1 tabIndex={-1}>{gone ? 'This session is not in the library' : 'The session could not be opened'}</h1>
+          <p>{gone ? 'It may have been deleted, possibly from another Attune window.' : error}</p>
+          <a className="btn btn-secondary" href={libraryHref}>
+            <ArrowLeftIcon /> Back to the library
+          </a>
+        </div>
+      );
+    }
+    return <SessionSkeleton />;
+  }
+  if (infoState.status === 'error') {
+    return (
+      <div className="view-message" role="alert">
+        <AlertIcon size={28} />
+        <h1 tabIndex={-1}>Attune is not answering</h1>
+        <p>{infoState.message}</p>
+      </div>
+    );
+  }
+  if (infoState.status === 'loading') return <SessionSkeleton />;
+  return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} />;
+}
+
+function SessionSkeleton() {
+  return (
+    <div className="session session-loading" aria-busy="true">
+      <div className="session-header">
+        <span className="skeleton skeleton-title" />
+      </div>
+      <p className="visually-hidden" role="status">
+        Opening the session…
+      </p>
+    </div>
+  );
+}
+
+interface WorkspaceProps {
+  session: Session;
+  info: AppInfo;
+  onSaved(session: Session): void;
+}
+
+function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
+  const { media: facts } = session;
+  const [media, setMedia] = useState<HTMLMediaElement | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const waveformRef = useRef<WaveformHandle>(null);
+  const peaks = usePeaks(info, facts);
+  const controls = useMemo(() => (media ? createControls(media, facts.duration) : null), [media, facts.duration]);
+  const mediaState = useMediaState(media, facts.hasVideo);
+  const settledTime = useSettledTime(media);
+  const openHelp = useCallback(() => setHelpOpen(true), []);
+  useReviewShortcuts(controls, waveformRef, openHelp);
+
+  useEffect(() => {
+    if (media) applyPlayerPrefs(media);
+  }, [media]);
+
+  // Land keyboard and screen-reader focus on the page's heading when the session opens.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  const src = mediaUrl(info, facts.fileName);
+  const seek = useCallback((time: number) => controls?.seek(time), [controls]);
+  const long = facts.duration >= 600;
+  const rowHeight = facts.hasVideo ? (facts.channels > 1 ? 56 : 96) : facts.channels > 1 ? 110 : 180;
+  const channelNames = facts.channels > 1 ? ['Left', 'Right'] : ['Mono'];
+
+  const onDeleted = () => {
+    removeSession(session.id);
+    navigate(libraryHref);
+    showNotice(`“${session.title}” was deleted.`);
+  };
+
+  return (
+    <div className={`session ${facts.hasVideo ? 'session-video' : 'session-audio'}`}>
+      <header className="session-header">
+        <a className="back-link" href={libraryHref}>
+          <ArrowLeftIcon /> Library
+        </a>
+        <div className="session-title">
+          <h1 ref={headingRef} tabIndex={-1}>
+            {session.title}
+          </h1>
+          <div className="session-subtitle">
+            <StatusBadge status={session.status} />
+            <span className="session-kind">
+              {facts.hasVideo ? <VideoIcon size={14} /> : <AudioIcon size={14} />}
+              {facts.hasVideo ? 'Video' : 'Audio'} · {facts.channels > 1 ? 'Stereo' : 'Mono'}
+            </span>
+            {session.trainee && <span className="session-meta">Trainee: {session.trainee}</span>}
+          </div>
+        </div>
+        <div className="session-actions">
+          <button type="button" className="btn btn-secondary btn-danger-quiet" onClick={() => setDeleteOpen(true)}>
+            <TrashIcon /> Delete…
+          </button>
+        </div>
+      </header>
+
+      <div className="session-body">
+        <section className="stage" aria-label="Recording">
+          {facts.hasVideo ? (
+            <div className="video-frame">
+              <video
+                ref={setMedia}
+                src={src}
+                preload="auto"
+                playsInline
+                className="video"
+                aria-label={`Video of ${session.title}`}
+                onClick={() => controls?.toggle()}
+                style={facts.width && facts.height ? { aspectRatio: `${facts.width} / ${facts.height}` } : undefined}
+              />
+            </div>
+          ) : (
+            <audio ref={setMedia} src={src} preload="auto" hidden />
+          )}
+
+          <div className="wave-panel">
+            {mediaState.error && (
+              <p className="inline-alert" role="alert">
+                <AlertIcon /> {mediaState.error}
+              </p>
+            )}
+            {peaks.status === 'ready' && media ? (
+              <Waveform
+                ref={waveformRef}
+                media={media}
+                lanes={peaks.lanes}
+                duration={facts.duration}
+                rowHeight={rowHeight}
+                showMinimap={long}
+                channelNames={channelNames}
+                settledTime={settledTime}
+                onSeek={seek}
+              />
+            ) : peaks.status === 'error' ? (
+              <div className="wave-placeholder wave-error" role="alert">
+                <AlertIcon /> <span>{peaks.message} Playback still works.</span>
+              </div>
+            ) : (
+              <div className="wave-placeholder" style={{ height: rowHeight * facts.channels + 56 }} aria-busy="true">
+                <span className="visually-hidden" role="status">
+                  Loading the waveform…
+                </span>
+              </div>
+            )}
+          </div>
+
+          <TransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
+        </section>
+
+        <aside className="inspector" aria-label="Session details">
+          <MetadataPanel session={session} onSaved={onSaved} />
+          <TechnicalDetails session={session} />
+        </aside>
+      </div>
+
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <DeleteSessionDialog
+        open={deleteOpen}
+        session={session}
+        onClose={() => setDeleteOpen(false)}
+        onDeleted={onDeleted}
+        onError={(e) => showError(errorMessage(e), 'The session was not deleted')}
+      />
+    </div>
+  );
+}

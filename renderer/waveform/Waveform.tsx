@@ -1,0 +1,302 @@
+/**
+ * The waveform timeline: wavesurfer.js drawing our stored peaks, following the page's own media
+ * element (it never fetches or decodes the recording), with a time ruler, hover readout, zoom
+ * (Ctrl/⌘+wheel, +/- keys, buttons), click/drag scrubbing and, for long recordings, a minimap.
+ */
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type Ref } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
+import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
+import { formatClock, formatClockPrecise } from '../lib/format';
+import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons';
+import { displayGain, laneRenderer } from './lanes';
+import type { WaveLanes } from './peaks';
+import { drawRuler, type RulerColors } from './ruler';
+
+export interface WaveformHandle {
+  zoomIn(): void;
+  zoomOut(): void;
+  fit(): void;
+}
+
+interface WaveformProps {
+  ref?: Ref<WaveformHandle>;
+  media: HTMLMediaElement;
+  lanes: WaveLanes;
+  /** Seconds, as measured by the importer. */
+  duration: number;
+  /** Height of one channel row in CSS pixels. */
+  rowHeight: number;
+  showMinimap: boolean;
+  /** Names for the channel rows, e.g. ["Left", "Right"]. */
+  channelNames: string[];
+  /** Position to report to assistive tech; updated when playback settles, not every frame. */
+  settledTime: number;
+  onSeek(time: number): void;
+}
+
+/** Pixels per second at the deepest zoom: 4 px per 10 ms bucket. */
+const MAX_PX_PER_SEC = 400;
+const ZOOM_STEP = 1.5;
+const RULER_HEIGHT = 22;
+const MINIMAP_ROW = 16;
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, channelNames, settledTime, onSeek }: WaveformProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const rulerRef = useRef<HTMLCanvasElement>(null);
+  const minimapRef = useRef<HTMLDivElement>(null);
+  const wsRef = useRef<WaveSurfer | null>(null);
+  const frameRef = useRef(0);
+  /** Effective zoom in px/s; 0 means "fit the whole recording". */
+  const zoomRef = useRef(0);
+  const [readyFor, setReadyFor] = useState<{ lanes: WaveLanes; media: HTMLMediaElement } | null>(null);
+  const [zoom, setZoom] = useState<{ px: number; fitPx: number }>({ px: 0, fitPx: 0 });
+  const ready = readyFor !== null && readyFor.lanes === lanes && readyFor.media === media;
+
+  const paintRuler = useCallback(() => {
+    cancelAnimationFrame(frameRef.current);
+    frameRef.current = requestAnimationFrame(() => {
+      const ws = wsRef.current;
+      const canvas = rulerRef.current;
+      if (!ws || !canvas) return;
+      const width = canvas.clientWidth;
+      const total = ws.getWrapper().scrollWidth || width;
+      const colors: RulerColors = {
+        text: cssVar('--ruler-text', '#4a5261'),
+        tick: cssVar('--ruler-tick', '#7d8696'),
+        minorTick: cssVar('--ruler-minor', '#c3c9d3'),
+        baseline: cssVar('--ruler-baseline', '#d5dae1'),
+      };
+      drawRuler(canvas, { width, height: RULER_HEIGHT, pxPerSec: total / duration, scroll: ws.getScroll(), duration }, colors);
+    });
+  }, [duration]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const gain = displayGain(lanes.peak);
+    const up = laneRenderer('max', gain);
+    const down = laneRenderer('min', gain);
+    const colors = {
+      waveColor: cssVar('--wave', '#8a9bb5'),
+      progressColor: cssVar('--wave-progress', '#2b5cb8'),
+      cursorColor: cssVar('--wave-cursor', '#c2410c'),
+    };
+    const split = (height: number) =>
+      lanes.lanes.map((_, i) => ({ overlay: i % 2 === 1, height, renderFunction: i % 2 === 0 ? up : down }));
+
+    const plugins: GenericPlugin[] = [
+      HoverPlugin.create({
+        lineColor: cssVar('--wave-hover', '#1d2430'),
+        lineWidth: 1,
+        labelBackground: cssVar('--wave-hover', '#1d2430'),
+        labelColor: '#ffffff',
+        labelSize: 11,
+        formatTimeCallback: formatClockPrecise,
+      }),
+    ];
+    const minimapHost = minimapRef.current;
+    if (showMinimap && minimapHost) {
+      const rows = lanes.channels;
+      plugins.push(
+        MinimapPlugin.create({
+          container: minimapHost,
+          height: (MINIMAP_ROW * 2) / rows,
+          splitChannels: split((MINIMAP_ROW * 2) / rows),
+          waveColor: cssVar('--minimap-wave', '#a7b3c6'),
+          progressColor: cssVar('--minimap-progress', '#5b7fc4'),
+          cursorColor: colors.cursorColor,
+          cursorWidth: 1,
+          overlayColor: cssVar('--minimap-window', 'rgba(43, 92, 184, 0.14)'),
+          interact: true,
+          dragToSeek: true,
+        }),
+      );
+    }
+
+    const ws = WaveSurfer.create({
+      container: host,
+      media,
+      peaks: lanes.lanes,
+      duration,
+      height: rowHeight,
+      splitChannels: split(rowHeight),
+      ...colors,
+      cursorWidth: 2,
+      minPxPerSec: 0,
+      fillParent: true,
+      interact: true,
+      dragToSeek: true,
+      autoScroll: true,
+      autoCenter: true,
+      plugins,
+    });
+    wsRef.current = ws;
+    zoomRef.current = 0;
+
+    const offs = [
+      ws.on('ready', () => {
+        setReadyFor({ lanes, media });
+        setZoom({ px: 0, fitPx: ws.getWidth() / duration });
+        paintRuler();
+      }),
+      // The minimap builds a second wavesurfer, which makes an <audio> element of its own. It never
+      // plays (it has no source), and the page must have exactly one media element, so drop it.
+      ws.on('decode', () => {
+        for (const div of minimapHost?.querySelectorAll('div') ?? []) {
+          for (const audio of div.shadowRoot?.querySelectorAll('audio, video') ?? []) audio.remove();
+        }
+      }),
+      ws.on('scroll', paintRuler),
+      ws.on('zoom', paintRuler),
+      ws.on('redraw', paintRuler),
+      ws.on('resize', () => {
+        paintRuler();
+        setZoom((z) => ({ ...z, fitPx: ws.getWidth() / duration }));
+      }),
+    ];
+    const resize = new ResizeObserver(paintRuler);
+    resize.observe(host);
+    return () => {
+      resize.disconnect();
+      for (const off of offs) off();
+      cancelAnimationFrame(frameRef.current);
+      ws.destroy();
+      if (wsRef.current === ws) wsRef.current = null;
+    };
+  }, [media, lanes, duration, rowHeight, showMinimap, paintRuler]);
+
+  /** Zooms to `px` px/s keeping the time under `anchorX` (px from the view's left edge) in place. */
+  const applyZoom = useCallback(
+    (px: number, anchorX?: number) => {
+      const ws = wsRef.current;
+      if (!ws || !ws.getDecodedData()) return;
+      const width = ws.getWidth();
+      if (width <= 0) return;
+      const fitPx = width / duration;
+      const currentPx = zoomRef.current > 0 ? zoomRef.current : fitPx;
+      const target = Math.min(MAX_PX_PER_SEC, Math.max(fitPx, px));
+      // Anchor on the playhead when it is in view, else on the middle of the view.
+      let anchor = anchorX;
+      if (anchor === undefined) {
+        const playheadX = media.currentTime * currentPx - ws.getScroll();
+        anchor = playheadX >= 0 && playheadX <= width ? playheadX : width / 2;
+      }
+      const anchorTime = (ws.getScroll() + anchor) / currentPx;
+      if (target <= fitPx * 1.001) {
+        zoomRef.current = 0;
+        ws.zoom(0);
+      } else {
+        zoomRef.current = target;
+        ws.zoom(target);
+        ws.setScroll(Math.max(0, anchorTime * target - anchor));
+      }
+      setZoom({ px: zoomRef.current, fitPx });
+    },
+    [duration, media],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      zoomIn: () => applyZoom((zoomRef.current || (wsRef.current?.getWidth() ?? 0) / duration) * ZOOM_STEP),
+      zoomOut: () => applyZoom((zoomRef.current || (wsRef.current?.getWidth() ?? 0) / duration) / ZOOM_STEP),
+      fit: () => applyZoom(0),
+    }),
+    [applyZoom, duration],
+  );
+
+  // Ctrl/⌘ + wheel zooms around the pointer; a plain vertical wheel pans when zoomed in.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const onWheel = (event: WheelEvent) => {
+      const ws = wsRef.current;
+      if (!ws) return;
+      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
+      if (event.ctrlKey || event.metaKey) {
+        event.preventDefault();
+        const rect = host.getBoundingClientRect();
+        const current = zoomRef.current || ws.getWidth() / duration;
+        applyZoom(current * Math.exp((-event.deltaY * unit) / 300), event.clientX - rect.left);
+      } else if (zoomRef.current > 0 && Math.abs(event.deltaY) > Math.abs(event.deltaX)) {
+        event.preventDefault();
+        ws.setScroll(ws.getScroll() + event.deltaY * unit);
+      }
+    };
+    host.addEventListener('wheel', onWheel, { passive: false });
+    return () => host.removeEventListener('wheel', onWheel);
+  }, [applyZoom, duration]);
+
+  const onRulerClick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const ws = wsRef.current;
+    if (!ws) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const total = ws.getWrapper().scrollWidth || rect.width;
+    const time = ((event.clientX - rect.left + ws.getScroll()) / total) * duration;
+    onSeek(Math.max(0, Math.min(duration, time)));
+  };
+
+  const zoomFactor = zoom.px > 0 && zoom.fitPx > 0 ? zoom.px / zoom.fitPx : 1;
+  const atMax = zoom.fitPx > 0 && (zoom.px || zoom.fitPx) >= MAX_PX_PER_SEC * 0.999;
+  const rows = lanes.channels;
+
+  return (
+    <div className="waveform">
+      <div className="waveform-toolbar">
+        <span className="waveform-zoom-label" aria-live="polite">
+          {zoom.px > 0 ? `Zoom ${zoomFactor < 10 ? zoomFactor.toFixed(1) : Math.round(zoomFactor)}×` : 'Whole recording'}
+        </span>
+        <div className="button-group" role="group" aria-label="Waveform zoom">
+          <button type="button" className="btn btn-icon btn-quiet" onClick={() => applyZoom((zoom.px || zoom.fitPx) / ZOOM_STEP)} disabled={!ready || zoom.px === 0} aria-label="Zoom out" title="Zoom out (−)">
+            <ZoomOutIcon />
+          </button>
+          <button type="button" className="btn btn-icon btn-quiet" onClick={() => applyZoom(0)} disabled={!ready || zoom.px === 0} aria-label="Show whole recording" title="Show whole recording (0)">
+            <FitIcon />
+          </button>
+          <button type="button" className="btn btn-icon btn-quiet" onClick={() => applyZoom((zoom.px || zoom.fitPx) * ZOOM_STEP)} disabled={!ready || atMax} aria-label="Zoom in" title="Zoom in (+)">
+            <ZoomInIcon />
+          </button>
+        </div>
+      </div>
+      <canvas ref={rulerRef} className="waveform-ruler" style={{ height: RULER_HEIGHT }} onClick={onRulerClick} aria-hidden="true" />
+      <div
+        ref={hostRef}
+        className="waveform-host"
+        data-testid="waveform"
+        data-ready={ready ? 'true' : 'false'}
+        data-channels={rows}
+        role="slider"
+        tabIndex={0}
+        aria-label="Playback position"
+        aria-valuemin={0}
+        aria-valuemax={Math.round(duration)}
+        aria-valuenow={Math.round(settledTime)}
+        aria-valuetext={`${formatClock(settledTime)} of ${formatClock(duration)}`}
+        aria-keyshortcuts="ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End"
+        style={{ minHeight: rowHeight * rows }}
+      >
+        {rows > 1 && (
+          <div className="waveform-channel-labels" aria-hidden="true">
+            {channelNames.slice(0, rows).map((name) => (
+              <span key={name} style={{ height: rowHeight }}>
+                {name}
+              </span>
+            ))}
+          </div>
+        )}
+      </div>
+      {showMinimap && (
+        <div className="waveform-minimap" aria-hidden="true">
+          <div ref={minimapRef} />
+        </div>
+      )}
+    </div>
+  );
+}
