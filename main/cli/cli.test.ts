@@ -26,7 +26,7 @@ describe('attune command line', () => {
     expect(res.code).toBe(0);
     const imported = JSON.parse(res.stdout) as Record<string, unknown>[];
     expect(imported).toHaveLength(2);
-    expect(imported[0]).toMatchObject({ title: 'annomi-0-high', trainee: 'Dana Reyes', channels: 2, hasVideo: false, status: 'new', alreadyInLibrary: false });
+    expect(imported[0]).toMatchObject({ title: 'Annomi 0 high', trainee: 'Dana Reyes', channels: 2, hasVideo: false, status: 'new', alreadyInLibrary: false });
     expect(imported[0]?.duration as number).toBeCloseTo(300.249, 1);
     expect(imported[1]).toMatchObject({ channels: 1, hasVideo: false });
   });
@@ -35,13 +35,13 @@ describe('attune command line', () => {
     const list = run('list', '--json');
     expect(list.code).toBe(0);
     const sessions = JSON.parse(list.stdout) as { id: string; title: string; duration: number }[];
-    expect(sessions.map((s) => s.title).sort()).toEqual(['annomi-0-high', 'annomi-115-low']);
-    const first = sessions.find((s) => s.title === 'annomi-0-high');
+    expect(sessions.map((s) => s.title).sort()).toEqual(['Annomi 0 high', 'Annomi 115 low']);
+    const first = sessions.find((s) => s.title === 'Annomi 0 high');
     const show = run('show', first?.id.slice(0, 8) ?? '', '--json');
     expect(show.code).toBe(0);
-    expect(JSON.parse(show.stdout)).toMatchObject({ id: first?.id, title: 'annomi-0-high', channels: 2 });
+    expect(JSON.parse(show.stdout)).toMatchObject({ id: first?.id, title: 'Annomi 0 high', channels: 2 });
     const human = run('list');
-    expect(human.stdout).toMatch(/annomi-0-high/);
+    expect(human.stdout).toMatch(/Annomi 0 high/);
     expect(human.stdout).toMatch(/5:00/);
   });
 

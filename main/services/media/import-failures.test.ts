@@ -209,6 +209,7 @@ describe('a full disk', () => {
     }
     mountPoint = dir;
     lib.close();
+    fs.rmSync(lib.paths.root, { recursive: true, force: true });
     lib = openLibrary(dir);
     const error = await expectRefused({ sourcePath: M4A }, 'disk_full');
     expect(error.message).toBe('There is not enough free disk space to import this recording. Free some space and try again.');

@@ -45,6 +45,8 @@ function waitForFinished(count: number): Promise<void> {
 
 describe('ImportQueue', () => {
   it('runs two jobs one after the other, in order, with rising throttled progress', async () => {
+    const jobsWhenFinished: string[][] = [];
+    queue.onFinished(() => jobsWhenFinished.push(queue.jobs().map((j) => j.jobId)));
     const ids = queue.enqueue([{ sourcePath: MP4 }, { sourcePath: JFK, title: 'JFK' }]);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
@@ -57,6 +59,8 @@ describe('ImportQueue', () => {
     expect(finished.map((f) => f.outcome.kind)).toEqual(['imported', 'imported']);
     expect(finished.map((f) => f.fileName)).toEqual(['annomi-53-low.mp4', 'jfk.wav']);
     expect(queue.jobs()).toEqual([]);
+    // A finished job is no longer listed when its listeners run.
+    expect(jobsWhenFinished).toEqual([[ids[1]], []]);
     expect(rowCount(lib.db).sessions).toBe(2);
 
     const [first, second] = ids as [string, string];

@@ -99,10 +99,7 @@ export class ImportQueue {
     const job = this.waiting.shift();
     if (!job) return;
     this.running = job;
-    void this.run(job).finally(() => {
-      this.running = null;
-      this.pump();
-    });
+    void this.run(job);
   }
 
   private async run(job: Job): Promise<void> {
@@ -117,7 +114,10 @@ export class ImportQueue {
     } catch (err) {
       outcome = outcomeOf(err);
     }
+    // Not running any more when listeners hear of it (they may look at jobs() or enqueue more).
+    this.running = null;
     this.finish(job, outcome);
+    this.pump();
   }
 
   private update(job: Job, phase: ImportPhase, percent: number, force = false): void {

@@ -94,6 +94,8 @@ export function titleFromFileName(fileName: string): string {
 export function storedExtension(fileName: string, probe: Pick<ProbeResult, 'container' | 'video'>): string {
   const allowed = extensionsForContainer(probe.container) ?? [];
   const ext = extensionOf(fileName);
+  // A video named .m4a is stored as .mp4, so it is served as video.
+  if (ext === 'm4a' && probe.video) return 'mp4';
   if (allowed.includes(ext)) return ext;
   if (allowed.includes('mp4')) return probe.video ? 'mp4' : 'm4a';
   return allowed[0] ?? 'bin';

@@ -114,6 +114,7 @@ describe('naming', () => {
     expect(storedExtension('a.MOV', { container: MP4, video: { index: 0, codec: 'h264', width: 1, height: 1 } })).toBe('mov');
     expect(storedExtension('a.mp3', { container: MP4, video: null })).toBe('m4a');
     expect(storedExtension('a.mp3', { container: MP4, video: { index: 0, codec: 'h264', width: 1, height: 1 } })).toBe('mp4');
+    expect(storedExtension('a.m4a', { container: MP4, video: { index: 0, codec: 'h264', width: 1, height: 1 } })).toBe('mp4');
     expect(storedExtension('a', { container: 'ogg', video: null })).toBe('ogg');
     expect(storedExtension('a.opus', { container: 'ogg', video: null })).toBe('opus');
     expect(storedExtension('a.mkv', { container: 'matroska,webm', video: null })).toBe('webm');
