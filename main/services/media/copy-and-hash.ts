@@ -8,11 +8,6 @@ import { cancelledError, emptyFileError, errnoCode, sourceFileError, throwIfAbor
 export interface CopyAndHashOptions {
   /** The user's name for the file, for messages. */
   fileName: string;
-  /**
-   * The source is already our own temp upload: move it into place instead of copying (the hash
-   * still needs one read). The source is gone afterwards, whatever the outcome.
-   */
-  ownsSource?: boolean;
   signal?: AbortSignal;
   /** Fraction 0–1 of the bytes read so far. */
   onProgress?: (fraction: number) => void;
@@ -49,30 +44,17 @@ function hashingStream(total: number, onProgress?: (fraction: number) => void) {
 }
 
 /**
- * Streams `source` into `target` (created; must not exist) while hashing it, or with `ownsSource`
- * renames it there and hashes it. The caller owns `target` afterwards, also on failure: it may
- * hold a partial copy and must be removed.
+ * Streams `source` into `target` (created; must not exist) while hashing it; with a null target it
+ * only hashes (for a file we own already, moved into place later). The caller owns `target`
+ * afterwards, also on failure: it may hold a partial copy and must be removed.
  */
-export async function copyAndHash(source: string, target: string, options: CopyAndHashOptions): Promise<CopyAndHashResult> {
+export async function copyAndHash(source: string, target: string | null, options: CopyAndHashOptions): Promise<CopyAndHashResult> {
   const { signal, fileName } = options;
   throwIfAborted(signal);
-  let readFrom = source;
-  let copy = true;
-  if (options.ownsSource) {
-    try {
-      await fs.rename(source, target);
-      readFrom = target;
-      copy = false;
-    } catch (err) {
-      // EXDEV: the upload is on another file system after all; copy it, then drop the upload.
-      if (errnoCode(err) !== 'EXDEV') throw sourceFileError(err, fileName) ?? toApiError(err, 'moving the upload into place');
-    }
-  }
-
   let input: fs.FileHandle;
   let total: number;
   try {
-    input = await fs.open(readFrom, 'r');
+    input = await fs.open(source, 'r');
   } catch (err) {
     throw sourceFileError(err, fileName) ?? toApiError(err, 'opening the recording');
   }
@@ -89,7 +71,7 @@ export async function copyAndHash(source: string, target: string, options: CopyA
   const hasher = hashingStream(total, options.onProgress);
   try {
     let writer: Writable;
-    if (copy) {
+    if (target !== null) {
       const output = await fs.open(target, 'wx').catch((err: unknown) => {
         reader.destroy();
         throw err;
@@ -105,6 +87,16 @@ export async function copyAndHash(source: string, target: string, options: CopyA
     throw toApiError(err, 'copying the recording');
   }
   if (hasher.bytes() === 0) throw emptyFileError(fileName);
-  if (copy && options.ownsSource) await fs.rm(source, { force: true });
   return { sha256: hasher.digest(), sizeBytes: hasher.bytes() };
+}
+
+/** Moves a file we own into place: a rename, or copy-then-remove across file systems. */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to);
+  } catch (err) {
+    if (errnoCode(err) !== 'EXDEV') throw err;
+    await fs.copyFile(from, to, fs.constants.COPYFILE_EXCL);
+    await fs.rm(from, { force: true });
+  }
 }

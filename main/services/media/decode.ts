@@ -2,8 +2,11 @@
  * Decodes a recording's first audio stream once, with one ffmpeg process, into:
  *  (a) 16 kHz s16le PCM with the recording's channels (1 or 2; more are downmixed to stereo), piped
  *      to us and folded into waveform peaks that are written to the peaks file as they arrive;
- *  (b) 16 kHz mono s16le PCM that ffmpeg writes itself to `pcmPath`, for transcription.
- * Nothing is held in memory beyond a pipe chunk and a write batch.
+ *  (b) 16 kHz mono s16le PCM for transcription, written to `pcmPath`: the piped samples themselves
+ *      for a mono recording, their average (L+R)/2 for a stereo one.
+ * ffmpeg resamples once and writes one stream: a second output would make it resample twice, which
+ * costs more than the downmix here (see `npm run bench`). Nothing is held in memory beyond a pipe
+ * chunk and a write batch.
  *
  * Why 16 kHz for the peaks too: one bucket is then exactly 160 frames (no drift over hours), the
  * sample count has 62.5 µs resolution for the duration, and the waveform of speech looks the same
@@ -20,7 +23,7 @@ import { PcmFrameSplitter } from './pcm-frames';
 import { PeaksAccumulator } from './peaks-accumulator';
 
 export const DECODE_SAMPLE_RATE = 16_000;
-const WRITE_BATCH_BYTES = 64 * 1024;
+const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
 const BIG_ENDIAN_HOST = os.endianness() === 'BE';
 
 export interface DecodeOptions {
@@ -50,9 +53,8 @@ export interface DecodeResult {
   bucketCount: number;
 }
 
-/** ffmpeg's arguments: one input, two outputs. Paths get the `file:` protocol so no name is read as a URL. */
-export function decodeArgs(input: string, peaksChannels: number, pcmPath: string): string[] {
-  const rate = String(DECODE_SAMPLE_RATE);
+/** ffmpeg's arguments: one input, one piped output. Paths get the `file:` protocol so no name is read as a URL. */
+export function decodeArgs(input: string, channels: number): string[] {
   return [
     '-nostdin',
     '-hide_banner',
@@ -60,32 +62,48 @@ export function decodeArgs(input: string, peaksChannels: number, pcmPath: string
     'error',
     '-i',
     `file:${input}`,
-    // (a) peaks: native channels (max 2) to stdout
     '-map',
     '0:a:0',
     '-ac',
-    String(peaksChannels),
+    String(channels),
     '-ar',
-    rate,
+    String(DECODE_SAMPLE_RATE),
     '-c:a',
     'pcm_s16le',
     '-f',
     's16le',
     'pipe:1',
-    // (b) transcription: mono to a file
-    '-map',
-    '0:a:0',
-    '-ac',
-    '1',
-    '-ar',
-    rate,
-    '-c:a',
-    'pcm_s16le',
-    '-f',
-    's16le',
-    '-y',
-    `file:${pcmPath}`,
   ];
+}
+
+/** Stereo frames → mono samples, (L+R)/2. */
+export function downmixToMono(stereo: Int16Array): Int16Array {
+  const frames = stereo.length >> 1;
+  const mono = new Int16Array(frames);
+  for (let i = 0, j = 0; i < frames; i++, j += 2) mono[i] = ((stereo[j] as number) + (stereo[j + 1] as number)) >> 1;
+  return mono;
+}
+
+/** Appends byte chunks to an open file in batches, so a pipe chunk does not cost a write call. */
+class BatchedWriter {
+  private batch: Uint8Array[] = [];
+  private bytes = 0;
+  constructor(private readonly file: fs.FileHandle) {}
+  add(data: Uint8Array): void {
+    if (data.byteLength === 0) return;
+    this.batch.push(data);
+    this.bytes += data.byteLength;
+  }
+  get pending(): number {
+    return this.bytes;
+  }
+  async flush(): Promise<void> {
+    if (this.bytes === 0) return;
+    const data = this.batch.length === 1 ? (this.batch[0] as Uint8Array) : Buffer.concat(this.batch, this.bytes);
+    this.batch = [];
+    this.bytes = 0;
+    await this.file.write(data);
+  }
 }
 
 /** ffmpeg's stderr lines that mean the file ends before its data does, even when ffmpeg exits 0. */
@@ -105,11 +123,17 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
   const peaks = new PeaksAccumulator(peaksChannels, DECODE_SAMPLE_RATE, PEAKS_BUCKETS_PER_SECOND);
   const stderr = new OutputTail(4096);
 
-  const file = await fs.open(options.peaksPath, 'w');
+  const peaksFile = await fs.open(options.peaksPath, 'w');
+  const pcmFile = await fs.open(options.pcmPath, 'w').catch(async (err: unknown) => {
+    await peaksFile.close();
+    throw err;
+  });
   try {
-    await file.write(encodePeaksHeader({ channels: peaksChannels, bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND, sampleRate: DECODE_SAMPLE_RATE, bucketCount: 0 }));
+    await peaksFile.write(encodePeaksHeader({ channels: peaksChannels, bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND, sampleRate: DECODE_SAMPLE_RATE, bucketCount: 0 }));
+    const peaksOut = new BatchedWriter(peaksFile);
+    const pcmOut = new BatchedWriter(pcmFile);
 
-    const child = spawn(options.ffmpeg, decodeArgs(options.input, peaksChannels, options.pcmPath), {
+    const child = spawn(options.ffmpeg, decodeArgs(options.input, peaksChannels), {
       stdio: ['ignore', 'pipe', 'pipe'],
       windowsHide: true,
     });
@@ -126,28 +150,13 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
 
     let frames = 0;
     let lastReported = -1;
-    let batch: Uint8Array[] = [];
-    let batchBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (batchBytes === 0) return;
-      const data = batch.length === 1 ? (batch[0] as Uint8Array) : Buffer.concat(batch, batchBytes);
-      batch = [];
-      batchBytes = 0;
-      await file.write(data);
-    };
-    const add = (buckets: Int16Array): void => {
-      if (buckets.length === 0) return;
-      const bytes = leBytes(buckets);
-      batch.push(bytes);
-      batchBytes += bytes.byteLength;
-    };
-
     try {
       for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
         const samples = splitter.push(chunk);
         frames += samples.length / peaksChannels;
-        add(peaks.push(samples));
-        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        peaksOut.add(leBytes(peaks.push(samples)));
+        pcmOut.add(leBytes(peaksChannels === 2 ? downmixToMono(samples) : samples));
+        if (pcmOut.pending >= WRITE_BATCH_BYTES) await Promise.all([pcmOut.flush(), peaksOut.flush()]);
         if (options.onProgress && options.expectedDuration) {
           const fraction = Math.min(1, frames / DECODE_SAMPLE_RATE / options.expectedDuration);
           if (fraction - lastReported >= 0.001) {
@@ -156,10 +165,12 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
           }
         }
       }
+      await Promise.all([pcmOut.flush(), peaksOut.flush()]);
     } catch (err) {
       kill();
       await exited.catch(() => undefined);
       if (signal?.aborted) throw cancelledError();
+      if (isDiskFull(err)) throw diskFullError();
       throw err;
     } finally {
       signal?.removeEventListener('abort', kill);
@@ -174,7 +185,6 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
     }
     if (signal?.aborted) throw cancelledError();
     const reason = stderr.summary();
-    // Checked whatever the exit code: not every ffmpeg build exits non-zero when a write fails.
     if (DISK_FULL_SIGNS.test(stderr.toString())) throw diskFullError();
     if (exit.code !== 0) {
       if (exit.code === null || /Permission denied/i.test(stderr.toString())) {
@@ -193,22 +203,32 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
     }
     if (reason) console.warn(`[attune:import] ffmpeg reported problems it worked around: ${reason}`);
 
-    add(peaks.finish());
-    await flush();
-    await file.write(
-      encodePeaksHeader({
-        channels: peaksChannels,
-        bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND,
-        sampleRate: DECODE_SAMPLE_RATE,
-        bucketCount: peaks.bucketCount,
-      }),
-      0,
-      PEAKS_HEADER_BYTES,
-      0,
-    );
+    try {
+      peaksOut.add(leBytes(peaks.finish()));
+      await peaksOut.flush();
+      await peaksFile.write(
+        encodePeaksHeader({
+          channels: peaksChannels,
+          bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND,
+          sampleRate: DECODE_SAMPLE_RATE,
+          bucketCount: peaks.bucketCount,
+        }),
+        0,
+        PEAKS_HEADER_BYTES,
+        0,
+      );
+    } catch (err) {
+      if (isDiskFull(err)) throw diskFullError();
+      throw err;
+    }
     options.onProgress?.(1);
     return { frames, duration: frames / DECODE_SAMPLE_RATE, peaksChannels, bucketCount: peaks.bucketCount };
   } finally {
-    await file.close();
+    await Promise.all([peaksFile.close(), pcmFile.close()]);
   }
+}
+
+function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }

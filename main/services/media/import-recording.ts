@@ -11,7 +11,7 @@ import type { ImportPhase } from '../../../shared/domain/import';
 import type { MediaInfo, Session } from '../../../shared/domain/session';
 import type { DataPaths } from '../data-paths';
 import type { SessionStore } from '../store/session-store';
-import { copyAndHash } from './copy-and-hash';
+import { copyAndHash, moveFile } from './copy-and-hash';
 import { DECODE_SAMPLE_RATE, decodeAudio } from './decode';
 import { fsyncDir, fsyncFile } from './fs-durability';
 import {
@@ -130,6 +130,7 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
   const { paths, store, tools } = ctx;
   const sourcePath = path.resolve(req.sourcePath);
   const fileName = displayName(req);
+  const ownsSource = req.ownsSource ?? false;
 
   let lastPercent = -1;
   const report = (phase: Exclude<ImportPhase, 'queued'>, fraction: number): void => {
@@ -144,6 +145,11 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
   const temps = new Set<string>();
   const placed: string[] = [];
   let sha256: string | null = null;
+  // Stops the copy and the decode together: when the user cancels, when either fails, or when the
+  // hash shows the recording is already in the library.
+  const work = new AbortController();
+  const stopWork = (): void => work.abort();
+  signal?.addEventListener('abort', stopWork, { once: true });
   try {
     report('copying', 0);
     throwIfAborted(signal);
@@ -152,54 +158,81 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
 
     const jobId = randomUUID();
     const tmpMedia = path.join(paths.tmpDir, `${jobId}.${extensionOf(fileName) || 'bin'}`);
-    temps.add(tmpMedia);
-    const copied = await copyAndHash(sourcePath, tmpMedia, {
-      fileName,
-      ownsSource: req.ownsSource ?? false,
-      ...(signal ? { signal } : {}),
-      onProgress: (f) => report('copying', f),
-    });
-    sha256 = copied.sha256;
-    throwIfAborted(signal);
-
-    const existing = store.findBySha256(copied.sha256);
-    if (existing) {
-      await removeFiles(temps);
-      report('finishing', 1);
-      return { kind: 'duplicate', session: existing };
-    }
-
-    report('probing', 0);
-    const probe = await probeMedia(tools.ffprobe, tmpMedia, { fileName, ...(signal ? { signal } : {}) });
-    validateProbe(probe, fileName);
-    throwIfAborted(signal);
-
-    report('decoding', 0);
     const tmpPeaks = path.join(paths.tmpDir, `${jobId}.peaks`);
     const tmpPcm = path.join(paths.tmpDir, `${jobId}.pcm`);
+    if (!ownsSource) temps.add(tmpMedia);
     temps.add(tmpPeaks);
     temps.add(tmpPcm);
-    const decoded = await decodeAudio({
-      ffmpeg: tools.ffmpeg,
-      input: tmpMedia,
-      sourceChannels: probe.audio.channels,
-      peaksPath: tmpPeaks,
-      pcmPath: tmpPcm,
-      expectedDuration: probe.duration,
-      ...(signal ? { signal } : {}),
-      onProgress: (f) => report('decoding', f),
-    });
-    if (!(decoded.duration > 0)) throw truncatedError();
+
+    // The copy (with its hash) and the decode both read the source; they run side by side.
+    let copyFraction = 0;
+    let decodeFraction = 0;
+    const reportWork = (): void => {
+      report(decodeFraction > 0 ? 'decoding' : 'copying', decodeFraction > 0 ? Math.min(copyFraction, 1) * 0.05 + decodeFraction * 0.95 : copyFraction);
+    };
+    let firstFailure: unknown = null;
+    const failFast = (err: unknown): never => {
+      firstFailure ??= err;
+      work.abort();
+      throw err;
+    };
+    let duplicate: Session | null = null;
+    const copying = copyAndHash(sourcePath, ownsSource ? null : tmpMedia, {
+      fileName,
+      signal: work.signal,
+      onProgress: (f) => {
+        copyFraction = f;
+        reportWork();
+      },
+    }).then((copied) => {
+      duplicate = store.findBySha256(copied.sha256);
+      if (duplicate) work.abort();
+      return copied;
+    }, failFast);
+    const decoding = (async () => {
+      const probe = await probeMedia(tools.ffprobe, sourcePath, { fileName, signal: work.signal });
+      validateProbe(probe, fileName);
+      const decoded = await decodeAudio({
+        ffmpeg: tools.ffmpeg,
+        input: sourcePath,
+        sourceChannels: probe.audio.channels,
+        peaksPath: tmpPeaks,
+        pcmPath: tmpPcm,
+        expectedDuration: probe.duration,
+        signal: work.signal,
+        onProgress: (f) => {
+          decodeFraction = Math.max(f, 1e-6);
+          reportWork();
+        },
+      });
+      return { probe, decoded };
+    })().catch(failFast);
+    const [copyResult, decodeResult] = await Promise.allSettled([copying, decoding]);
+    if (duplicate) {
+      await removeFiles(temps);
+      if (ownsSource) await fs.rm(sourcePath, { force: true });
+      report('finishing', 1);
+      return { kind: 'duplicate', session: duplicate };
+    }
     throwIfAborted(signal);
+    if (firstFailure !== null) throw firstFailure;
+    if (copyResult.status === 'rejected') throw copyResult.reason;
+    if (decodeResult.status === 'rejected') throw decodeResult.reason;
+    const copied = copyResult.value;
+    const { probe, decoded } = decodeResult.value;
+    sha256 = copied.sha256;
+    if (!(decoded.duration > 0)) throw truncatedError();
 
     report('finishing', 0);
-    await Promise.all([fsyncFile(tmpMedia), fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
+    const mediaSource = ownsSource ? sourcePath : tmpMedia;
+    await Promise.all([fsyncFile(mediaSource), fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
     throwIfAborted(signal);
     // Someone else (another window, the command line) may have imported the same bytes meanwhile;
     // their stored files have the names ours would get, so stop before touching them.
     const raced = store.findBySha256(copied.sha256);
     if (raced) {
       await removeFiles(temps);
+      if (ownsSource) await fs.rm(sourcePath, { force: true });
       report('finishing', 1);
       return { kind: 'duplicate', session: raced };
     }
@@ -207,12 +240,12 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
     const mediaFileName = `${copied.sha256}.${storedExtension(fileName, probe)}`;
     const peaksFileName = `${copied.sha256}.peaks`;
     const moves: [string, string][] = [
-      [tmpMedia, path.join(paths.mediaDir, mediaFileName)],
+      [mediaSource, path.join(paths.mediaDir, mediaFileName)],
       [tmpPeaks, path.join(paths.peaksDir, peaksFileName)],
       [tmpPcm, path.join(paths.pcmDir, `${copied.sha256}.pcm`)],
     ];
     for (const [from, to] of moves) {
-      await fs.rename(from, to);
+      await moveFile(from, to);
       temps.delete(from);
       placed.push(to);
     }
@@ -250,8 +283,10 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
     const failure = toApiError(err, `importing "${fileName}"`);
     await removeFiles(temps);
     await removePlaced(placed, sha256, store);
-    if (req.ownsSource) await fs.rm(sourcePath, { force: true }).catch(() => undefined);
+    if (ownsSource) await fs.rm(sourcePath, { force: true }).catch(() => undefined);
     throw failure;
+  } finally {
+    signal?.removeEventListener('abort', stopWork);
   }
 }
 
