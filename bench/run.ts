@@ -1,0 +1,47 @@
+/**
+ * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object. Every ratio is
+ * measured side by side in this run, because absolute times on a shared machine are noisy.
+ */
+import fs from 'node:fs';
+import { benchImport } from './import-2h';
+import { benchDir, longRecording } from './support';
+import { benchLibrary, benchOpenSession } from './ui';
+
+const TARGETS: Record<string, string> = {
+  import_2h_ratio_vs_ffmpeg: '≤ 1.3',
+  import_2h_peak_rss_mb: '< 300',
+  open_2h_session_ms: '< 500',
+  library_1000_sessions_ms: '< 300',
+};
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const log = (text: string): void => {
+    process.stderr.write(`${text}\n`);
+  };
+  const results: Record<string, number> = {};
+  log('[bench] import of a 2-hour recording vs ffmpeg alone…');
+  Object.assign(results, await benchImport());
+  log('[bench] opening a 2-hour session in browser mode…');
+  const dir = benchDir('recording');
+  try {
+    Object.assign(results, await benchOpenSession(longRecording(dir, 7200)));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  log('[bench] library with 1,000 sessions…');
+  Object.assign(results, await benchLibrary());
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify(results)}\n`);
+    return;
+  }
+  for (const [key, value] of Object.entries(results)) {
+    process.stdout.write(`${key.padEnd(34)} ${String(value).padStart(10)}   ${TARGETS[key] ? `target ${TARGETS[key]}` : ''}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
