@@ -18,13 +18,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const electronPkgDir = path.join(root, 'node_modules', 'electron');
 const sqlitePkgDir = path.join(root, 'node_modules', 'better-sqlite3');
 const cacheRoot = path.join(root, '.cache');
-const downloadMarker = path.join(cacheRoot, 'electron-download-timeout.json');
+/** Steps that ran out of time recently (a network that silently drops connections), so every start doesn't wait again. */
+const timeoutsFile = path.join(cacheRoot, 'desktop-timeouts.json');
 
 const DOWNLOAD_TIMEOUT_MS = 2 * 60_000;
 const PREBUILT_TIMEOUT_MS = 2 * 60_000;
 const COMPILE_TIMEOUT_MS = 8 * 60_000;
 const PROBE_TIMEOUT_MS = 30_000;
-/** After a download that timed out, don't make every start wait again for this long. */
+/** After a step timed out, don't make every start wait for it again for this long (unless --retry-download). */
 const REMEMBER_TIMEOUT_MS = 24 * 60 * 60_000;
 
 const OWN_FLAGS = new Set(['--browser', '--retry-download', '--prepare-electron']);
@@ -109,8 +110,8 @@ let appChild = null;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     if (appChild) {
-      // Ctrl+C reaches the app directly (same terminal); other signals are passed on.
-      if (signal !== 'SIGINT' && appChild.exitCode === null) appChild.kill(signal);
+      // Passed on (in a terminal Ctrl+C reaches the app too; both apps shut down once however often asked).
+      if (appChild.exitCode === null && appChild.signalCode === null) appChild.kill(signal);
       return;
     }
     killTree(activeChild); // a preparation step runs in its own process group: stop it with us
@@ -124,14 +125,18 @@ function firstErrorLine(text) {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  const line = lines.find((l) => /error|fail|denied|refused|not found|cannot/i.test(l)) ?? lines[0] ?? 'no details';
+  const line =
+    lines.find((l) => /ERR!|^\w*Error\b/.test(l) && !/^gyp ERR! (stack|System|command|cwd|node -v|node-gyp -v|not ok)/.test(l)) ??
+    lines.find((l) => /error|fail|denied|refused|not found|cannot/i.test(l)) ??
+    lines[0] ??
+    'no details';
   return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }
 
 function networkCause(result) {
   if (result.timedOut) return null;
   const text = `${result.stderr}\n${result.stdout}`;
-  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|fetch failed|getaddrinfo|socket hang up/i.test(text)) {
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|fetch failed|getaddrinfo|socket hang up|network connectivity|behind a proxy/i.test(text)) {
     return 'there is no connection to its download server';
   }
   const http = /\b(?:HTTP|status(?: code)?)\D{0,12}([45]\d\d)\b/i.exec(text);
@@ -191,19 +196,35 @@ function readJson(file) {
   }
 }
 
+/** Remembers that a step timed out, with the reason to give. */
+function rememberTimeout(step, reason) {
+  const all = readJson(timeoutsFile) ?? {};
+  all[step] = { at: new Date().toISOString(), reason };
+  fs.mkdirSync(cacheRoot, { recursive: true });
+  fs.writeFileSync(timeoutsFile, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+function forgetTimeout(step) {
+  const all = readJson(timeoutsFile);
+  if (!all || !(step in all)) return;
+  delete all[step];
+  fs.writeFileSync(timeoutsFile, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+/** Throws Unavailable if `step` timed out recently and the user did not ask to retry. */
+function skipIfTimedOutRecently(step) {
+  if (argv.includes('--retry-download')) return;
+  const previous = readJson(timeoutsFile)?.[step];
+  if (!previous || !(Date.now() - Date.parse(previous.at) < REMEMBER_TIMEOUT_MS)) return;
+  throw new Unavailable(
+    `${previous.reason} (on ${new Date(previous.at).toLocaleString()}); run "npm start -- --retry-download" to try again`,
+  );
+}
+
 /** Tries once to download Electron's binary with the package's own installer. */
 async function downloadElectron(version) {
-  const previous = readJson(downloadMarker);
-  if (
-    !argv.includes('--retry-download') &&
-    previous?.version === version &&
-    Date.now() - Date.parse(previous.at) < REMEMBER_TIMEOUT_MS
-  ) {
-    throw new Unavailable(
-      `the Electron program is not installed, and downloading it timed out on ${new Date(previous.at).toLocaleString()}; ` +
-        'run "npm start -- --retry-download" to try again',
-    );
-  }
+  const step = `electron-download@${version}`;
+  skipIfTimedOutRecently(step);
   say(`Downloading the Electron ${version} program (one time only; giving up after ${DOWNLOAD_TIMEOUT_MS / 60_000} minutes)…`);
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^ELECTRON_SKIP|^npm_config_electron_skip/i.test(key)) delete env[key];
@@ -211,13 +232,13 @@ async function downloadElectron(version) {
   const result = await run(process.execPath, [path.join(electronPkgDir, 'install.js')], { env, timeoutMs: DOWNLOAD_TIMEOUT_MS });
   const binary = findElectronBinary();
   if (result.code === 0 && binary) {
-    fs.rmSync(downloadMarker, { force: true });
+    forgetTimeout(step);
     return binary;
   }
   if (result.timedOut) {
-    fs.mkdirSync(cacheRoot, { recursive: true });
-    fs.writeFileSync(downloadMarker, JSON.stringify({ version, at: new Date().toISOString() }));
-    throw new Unavailable(`the Electron program is not installed, and downloading it took longer than ${DOWNLOAD_TIMEOUT_MS / 60_000} minutes`);
+    const reason = `the Electron program is not installed, and downloading it took longer than ${DOWNLOAD_TIMEOUT_MS / 60_000} minutes`;
+    rememberTimeout(step, reason);
+    throw new Unavailable(reason);
   }
   const cause = networkCause(result) ?? firstErrorLine(result.stderr || result.stdout);
   throw new Unavailable(`the Electron program is not installed and could not be downloaded: ${cause}`);
@@ -259,11 +280,20 @@ async function prepareSqliteForElectron(binary, electronVersion) {
   const stamp = readJson(stampFile);
   if (fs.existsSync(target) && stamp && Object.entries(wanted).every(([k, v]) => stamp[k] === v)) return target;
 
+  const prebuiltStep = `sqlite-prebuilt@${electronVersion}`;
+  const compileStep = `sqlite-compile@${electronVersion}`;
+  skipIfTimedOutRecently(prebuiltStep);
+  skipIfTimedOutRecently(compileStep);
   say(`Preparing Attune's database module for Electron ${electronVersion} (one time only)…`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const logFile = path.join(dir, 'prepare.log');
-  const work = path.join(dir, 'work', 'better-sqlite3');
+  const workRoot = path.join(dir, 'work');
+  const work = path.join(workRoot, 'better-sqlite3');
+  const fail = (cause) => {
+    fs.rmSync(workRoot, { recursive: true, force: true });
+    return new Unavailable(`the database module could not be prepared for Electron ${electronVersion}: ${cause}; details in ${rel(logFile)}`);
+  };
   // A private copy, so node_modules keeps its Node build for the CLI and the tests.
   fs.cpSync(sqlitePkgDir, work, {
     recursive: true,
@@ -278,29 +308,45 @@ async function prepareSqliteForElectron(binary, electronVersion) {
     if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|build_from_source)$/i.test(key)) delete env[key];
   }
 
+  // 1. better-sqlite3's prebuilt copy for this Electron, from its GitHub releases.
   const prebuilt = await run(
     process.execPath,
     [path.join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime=electron', `--platform=${process.platform}`, ...common, '--verbose'],
     { cwd: work, env, timeoutMs: PREBUILT_TIMEOUT_MS, logFile },
   );
   let how = 'downloaded a prebuilt copy';
+  if (prebuilt.timedOut) {
+    // The headers a source build needs come over the same network: don't wait for that too.
+    const reason = `the database module could not be prepared for Electron ${electronVersion}: downloading it took longer than ${PREBUILT_TIMEOUT_MS / 60_000} minutes`;
+    rememberTimeout(prebuiltStep, reason);
+    fs.rmSync(workRoot, { recursive: true, force: true });
+    throw new Unavailable(`${reason}; details in ${rel(logFile)}`);
+  }
   if (prebuilt.code !== 0 || !fs.existsSync(built)) {
+    // 2. Build it from source against Electron's headers (needs a C++ toolchain and Python).
     say('  No prebuilt copy could be downloaded; building it from source instead (a few minutes)…');
     const compiled = await run(
       process.execPath,
       [path.join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'), 'rebuild', '--release', ...common, '--dist-url=https://electronjs.org/headers'],
       { cwd: work, env, timeoutMs: COMPILE_TIMEOUT_MS, logFile },
     );
+    if (compiled.timedOut) {
+      const reason = `the database module could not be prepared for Electron ${electronVersion}: building it took longer than ${COMPILE_TIMEOUT_MS / 60_000} minutes`;
+      rememberTimeout(compileStep, reason);
+      fs.rmSync(workRoot, { recursive: true, force: true });
+      throw new Unavailable(`${reason}; details in ${rel(logFile)}`);
+    }
     if (compiled.code !== 0 || !fs.existsSync(built)) {
-      const cause = compiled.timedOut
-        ? `building it took longer than ${COMPILE_TIMEOUT_MS / 60_000} minutes`
-        : networkCause(compiled)
-          ? 'no prebuilt copy could be downloaded and building it needs Electron’s headers, which could not be downloaded'
-          : `no prebuilt copy could be downloaded and building it failed (${firstErrorLine(compiled.stderr)})`;
-      throw new Unavailable(`the database module could not be prepared for Electron ${electronVersion}: ${cause}; details in ${rel(logFile)}`);
+      throw fail(
+        networkCause(compiled) || networkCause(prebuilt)
+          ? 'its prebuilt copy and the Electron headers needed to build it could not be downloaded (no connection to their servers)'
+          : `no prebuilt copy could be downloaded and building it failed (${firstErrorLine(compiled.stderr)})`,
+      );
     }
     how = 'built from source';
   }
+  forgetTimeout(prebuiltStep);
+  forgetTimeout(compileStep);
 
   // Prove it loads in this very Electron before caching it.
   const sqliteMain = path.join(sqlitePkgDir, 'lib', 'index.js');
@@ -310,9 +356,7 @@ async function prepareSqliteForElectron(binary, electronVersion) {
       `process.stdout.write(String(db.prepare('select 41 + 1 as x').get().x)); db.close();`,
   );
   if (check.code !== 0 || check.stdout.trim() !== '42') {
-    throw new Unavailable(
-      `the database module prepared for Electron ${electronVersion} does not load (${firstErrorLine(check.stderr || check.stdout)}); details in ${rel(logFile)}`,
-    );
+    throw fail(`the copy it got does not load in Electron (${firstErrorLine(check.stderr || check.stdout)})`);
   }
   fs.copyFileSync(built, `${target}.tmp`);
   fs.renameSync(`${target}.tmp`, target);
@@ -342,6 +386,12 @@ async function prepareDesktop({ needDisplay }) {
   return { binary, version, sqliteBinding };
 }
 
+/** The reason to show for a failed preparation; an unexpected failure is a reason too, never a crash. */
+function reasonOf(error) {
+  if (error instanceof Unavailable) return error.message;
+  return `something unexpected went wrong while preparing it: ${error?.message ?? error}`;
+}
+
 function argValue(name) {
   const i = forwarded.indexOf(name);
   return i >= 0 ? forwarded[i + 1] : undefined;
@@ -354,8 +404,7 @@ async function main() {
       process.stdout.write(`${JSON.stringify({ ok: true, electron: ready.binary, electronVersion: ready.version, sqliteBinding: ready.sqliteBinding })}\n`);
       process.exit(0);
     } catch (error) {
-      if (!(error instanceof Unavailable)) throw error;
-      process.stdout.write(`${JSON.stringify({ ok: false, reason: error.message })}\n`);
+      process.stdout.write(`${JSON.stringify({ ok: false, reason: reasonOf(error) })}\n`);
       process.exit(1);
     }
   }
@@ -366,8 +415,7 @@ async function main() {
   try {
     ready = await prepareDesktop({ needDisplay: true });
   } catch (error) {
-    if (!(error instanceof Unavailable)) throw error;
-    say(`\nAttune's desktop window isn't available on this computer (${error.message}). Starting in browser mode instead…`);
+    say(`\nAttune's desktop window isn't available on this computer (${reasonOf(error)}). Starting in browser mode instead…`);
     return runBrowserMode(forwarded);
   }
 

@@ -13,11 +13,7 @@ import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './schemes';
 
 /** The page's CSP: `connect-src` gets `attune-media:` (peaks are fetched), and so does `media-src` (<video>/<audio>). */
 export function electronContentSecurityPolicy(): string {
-  const mediaSource = `${MEDIA_SCHEME}:`;
-  return contentSecurityPolicy(mediaSource)
-    .split('; ')
-    .map((directive) => (directive.startsWith('media-src ') ? `${directive} ${mediaSource}` : directive))
-    .join('; ');
+  return contentSecurityPolicy(`${MEDIA_SCHEME}:`, { mediaFromExtra: true });
 }
 
 function plain(status: number, text: string): Response {

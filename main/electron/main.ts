@@ -5,7 +5,7 @@
  * about the recordings is written elsewhere, and two libraries can be open side by side.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { dispatch } from '../api/dispatch';
 import { appRoot, rendererDir } from '../app-root';
 import { defaultDataDir } from '../services/data-paths';

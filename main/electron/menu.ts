@@ -15,7 +15,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
   template.push({
     label: 'File',
     submenu: [
-      { label: 'Import Recordings…', accelerator: 'CmdOrCtrl+O', click: () => actions.importRecordings() },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importRecordings() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit Attune' },
     ],

@@ -1,9 +1,10 @@
 /**
  * Runs in the window's isolated preload world (sandboxed: only `electron`'s renderer modules).
- * Exposes exactly `window.attuneBridge` = { call, onEvent, pathForFile } (renderer/api/transport.ts
+ * Exposes exactly `window.attuneBridge` = { call, onEvent, pathForFile } (shared/api/bridge.ts
  * `PreloadBridge`). No ipcRenderer, no event objects, no other channel reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { PreloadBridge } from '../../shared/api/bridge';
 import type { CallResult } from '../../shared/api/wire';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 
@@ -13,7 +14,7 @@ function failed(message: string): CallResult {
   return { ok: false, error: { code: 'invalid_input', message } };
 }
 
-const bridge = {
+const bridge: PreloadBridge = {
   call(name: string, input: unknown): Promise<CallResult> {
     if (typeof name !== 'string') return Promise.resolve(failed('A request needs a name.'));
     return (ipcRenderer.invoke(CALL_CHANNEL, name, input) as Promise<CallResult>).catch(() =>
@@ -34,9 +35,9 @@ const bridge = {
   },
 
   /** The file-system path of a dropped or chosen File; '' for a File made in JavaScript. */
-  pathForFile(file: File): string {
+  pathForFile(file: object): string {
     try {
-      return webUtils.getPathForFile(file);
+      return webUtils.getPathForFile(file as File);
     } catch {
       return '';
     }

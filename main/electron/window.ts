@@ -33,8 +33,9 @@ function describeForLog(url: string): string {
 
 /** Applies the permission and network policy to a session (the default session is the window's). */
 export function hardenSession(ses: Session, options: SessionPolicyOptions): void {
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Only full screen (the video's own button); camera, microphone, notifications, clipboard… are refused.
+  ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
+  ses.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen');
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   // The spell checker would download dictionaries from a Google server.
@@ -47,17 +48,22 @@ export function hardenSession(ses: Session, options: SessionPolicyOptions): void
   });
 }
 
+/** Where a page of this app may navigate: our pages, and DevTools' own (web pages cannot navigate there). */
+function mayNavigateTo(url: string): boolean {
+  return isAppUrl(url) || url.startsWith('devtools://');
+}
+
 /** Navigation and window rules for any web contents the app creates. Registered via app 'web-contents-created'. */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayNavigateTo(event.url)) event.preventDefault();
   });
   contents.on('will-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayNavigateTo(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayNavigateTo(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -93,9 +99,24 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Should the first paint never come (a broken build), show the window anyway rather than nothing.
+  setTimeout(() => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  }, 5000);
+
+  // If the page's process dies (out of memory, a GPU fault), reload it — but not in a loop.
+  const recentCrashes: number[] = [];
   win.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    const now = Date.now();
+    recentCrashes.push(now);
+    while (recentCrashes.length > 0 && (recentCrashes[0] ?? now) < now - 60_000) recentCrashes.shift();
+    if (recentCrashes.length > 3) {
+      console.error(`[attune] the window's page keeps stopping (${details.reason}); not reloading it again.`);
+      return;
+    }
     console.error(`[attune] the window's page stopped (${details.reason}); reloading it.`);
-    if (details.reason !== 'clean-exit' && !win.isDestroyed()) void win.loadURL(APP_START_URL);
+    void win.loadURL(APP_START_URL);
   });
   void win.loadURL(APP_START_URL);
   return win;

@@ -1,6 +1,7 @@
 /** Content-Security-Policy and friends for the renderer's HTML, in browser mode and in Electron. */
 
-export function contentSecurityPolicy(connectSrc: string): string {
+/** `extraSource` (a WebSocket origin in browser mode, `attune-media:` in Electron) may be connected to and played from. */
+export function contentSecurityPolicy(extraSource: string, options: { mediaFromExtra?: boolean } = {}): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -8,8 +9,8 @@ export function contentSecurityPolicy(connectSrc: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "media-src 'self' blob:",
-    `connect-src 'self' ${connectSrc}`.trim(),
+    `media-src 'self' blob:${options.mediaFromExtra ? ` ${extraSource}` : ''}`,
+    `connect-src 'self' ${extraSource}`.trim(),
     "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",

@@ -1,4 +1,5 @@
 /** How calls and events travel: Electron's preload bridge, or the browser-mode WebSocket. */
+import type { PreloadBridge } from '../../shared/api/bridge';
 import type { CallResult, EventMessage, ResultMessage } from '../../shared/api/wire';
 
 export interface Transport {
@@ -6,13 +7,6 @@ export interface Transport {
   onEvent(listener: (name: string, payload: unknown) => void): () => void;
 }
 
-/** What main/electron/preload.ts exposes on `window.attuneBridge`. */
-export interface PreloadBridge {
-  call(name: string, input: unknown): Promise<CallResult>;
-  onEvent(listener: (name: string, payload: unknown) => void): () => void;
-  /** Electron only: the file-system path of a dropped File. */
-  pathForFile(file: File): string;
-}
 
 declare global {
   interface Window {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors';
-import type { ImportPhase } from '../../../shared/domain/import';
 import { importRecording, type ImportRequest } from './import-recording';
 import { ffmpeg, openLibrary, rowCount, sessionsDir, storedFiles, tempDir, type TestLibrary } from './media-test-support';
 
