@@ -1,12 +1,13 @@
 /**
  * Decodes a recording's first audio stream once, with one ffmpeg process, into:
- *  (a) 16 kHz s16le PCM with the recording's channels (1 or 2; more are downmixed to stereo), piped
- *      to us and folded into waveform peaks that are written to the peaks file as they arrive;
- *  (b) 16 kHz mono s16le PCM for transcription, written to `pcmPath`: the piped samples themselves
- *      for a mono recording, their average (L+R)/2 for a stereo one.
- * ffmpeg resamples once and writes one stream: a second output would make it resample twice, which
- * costs more than the downmix here (see `npm run bench`). Nothing is held in memory beyond a pipe
- * chunk and a write batch.
+ *  (a) 16 kHz s16le PCM with the recording's channels (1 or 2; more are downmixed to stereo), folded
+ *      into waveform peaks that are written to the peaks file as they arrive;
+ *  (b) 16 kHz mono s16le PCM for transcription at `pcmPath`: for a mono recording the very file
+ *      ffmpeg writes, for a stereo one the average (L+R)/2 we write beside it.
+ * ffmpeg resamples once and writes one stream, to a file that we read as it grows. A second ffmpeg
+ * output would resample twice, and a pipe (64 KiB) stalls ffmpeg whenever we pause to work; both
+ * cost more than this (see `npm run bench`). Nothing is held in memory beyond a read chunk and a
+ * write batch.
  *
  * Why 16 kHz for the peaks too: one bucket is then exactly 160 frames (no drift over hours), the
  * sample count has 62.5 µs resolution for the duration, and the waveform of speech looks the same
@@ -23,7 +24,7 @@ import { PcmFrameSplitter } from './pcm-frames';
 import { PeaksAccumulator } from './peaks-accumulator';
 
 export const DECODE_SAMPLE_RATE = 16_000;
-const WRITE_BATCH_BYTES = 4 * 1024 * 1024;
+const WRITE_BATCH_BYTES = 1024 * 1024;
 const BIG_ENDIAN_HOST = os.endianness() === 'BE';
 
 export interface DecodeOptions {
@@ -53,8 +54,8 @@ export interface DecodeResult {
   bucketCount: number;
 }
 
-/** ffmpeg's arguments: one input, one piped output. Paths get the `file:` protocol so no name is read as a URL. */
-export function decodeArgs(input: string, channels: number): string[] {
+/** ffmpeg's arguments: one input, one raw PCM output file. Paths get the `file:` protocol so no name is read as a URL. */
+export function decodeArgs(input: string, channels: number, output: string): string[] {
   return [
     '-nostdin',
     '-hide_banner',
@@ -72,7 +73,8 @@ export function decodeArgs(input: string, channels: number): string[] {
     'pcm_s16le',
     '-f',
     's16le',
-    'pipe:1',
+    '-y',
+    `file:${output}`,
   ];
 }
 
@@ -115,6 +117,11 @@ function leBytes(samples: Int16Array): Uint8Array {
   return BIG_ENDIAN_HOST ? Buffer.from(bytes).swap16() : bytes;
 }
 
+const READ_CHUNK_BYTES = 1024 * 1024;
+const BACKGROUND_SYNC_BYTES = 64 * 1024 * 1024;
+/** How long to wait for ffmpeg to write more when we have caught up with it. */
+const FOLLOW_POLL_MS = 4;
+
 export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult> {
   const { signal } = options;
   if (signal?.aborted) throw cancelledError();
@@ -122,24 +129,35 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
   const splitter = new PcmFrameSplitter(peaksChannels);
   const peaks = new PeaksAccumulator(peaksChannels, DECODE_SAMPLE_RATE, PEAKS_BUCKETS_PER_SECOND);
   const stderr = new OutputTail(4096);
+  // Mono: ffmpeg writes the transcription PCM itself. Stereo: ffmpeg writes the stereo stream to a
+  // scratch file next to it, removed at the end, and we write the mono mix.
+  const decodedPath = peaksChannels === 1 ? options.pcmPath : `${options.pcmPath}.stereo`;
 
   const peaksFile = await fs.open(options.peaksPath, 'w');
-  const pcmFile = await fs.open(options.pcmPath, 'w').catch(async (err: unknown) => {
-    await peaksFile.close();
-    throw err;
-  });
+  const opened: fs.FileHandle[] = [peaksFile];
   try {
+    const decodedFile = await fs.open(decodedPath, 'w+');
+    opened.push(decodedFile);
+    const monoFile = peaksChannels === 2 ? await fs.open(options.pcmPath, 'w') : null;
+    if (monoFile) opened.push(monoFile);
     await peaksFile.write(encodePeaksHeader({ channels: peaksChannels, bucketsPerSecond: PEAKS_BUCKETS_PER_SECOND, sampleRate: DECODE_SAMPLE_RATE, bucketCount: 0 }));
     const peaksOut = new BatchedWriter(peaksFile);
-    const pcmOut = new BatchedWriter(pcmFile);
+    const monoOut = monoFile ? new BatchedWriter(monoFile) : null;
 
-    const child = spawn(options.ffmpeg, decodeArgs(options.input, peaksChannels), {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const child = spawn(options.ffmpeg, decodeArgs(options.input, peaksChannels, decodedPath), {
+      stdio: ['ignore', 'ignore', 'pipe'],
       windowsHide: true,
     });
+    let running = true;
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('close', (code, sig) => resolve({ code, signal: sig }));
+      child.once('error', (err) => {
+        running = false;
+        reject(err);
+      });
+      child.once('close', (code, sig) => {
+        running = false;
+        resolve({ code, signal: sig });
+      });
     });
     exited.catch(() => undefined); // observed below; avoid an unhandled rejection while we read
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
@@ -150,13 +168,36 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
 
     let frames = 0;
     let lastReported = -1;
+    let position = 0;
+    // Flush what is written so far to disk now and then, in the background, so the fsync that makes
+    // the import durable at the end has little left to do.
+    let syncing: Promise<unknown> | null = null;
+    let syncedTo = 0;
+    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
     try {
-      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-        const samples = splitter.push(chunk);
+      // Follow the file as ffmpeg writes it; once ffmpeg has exited, read what is left.
+      for (;;) {
+        if (signal?.aborted) throw cancelledError();
+        const finished = !running;
+        const { bytesRead } = await decodedFile.read(buffer, 0, READ_CHUNK_BYTES, position);
+        if (bytesRead === 0) {
+          if (finished) break;
+          await new Promise((resolve) => setTimeout(resolve, FOLLOW_POLL_MS));
+          continue;
+        }
+        position += bytesRead;
+        const samples = splitter.push(buffer.subarray(0, bytesRead));
         frames += samples.length / peaksChannels;
         peaksOut.add(leBytes(peaks.push(samples)));
-        pcmOut.add(leBytes(peaksChannels === 2 ? downmixToMono(samples) : samples));
-        if (pcmOut.pending >= WRITE_BATCH_BYTES) await Promise.all([pcmOut.flush(), peaksOut.flush()]);
+        if (monoOut) {
+          monoOut.add(leBytes(downmixToMono(samples)));
+          if (monoOut.pending >= WRITE_BATCH_BYTES) await monoOut.flush();
+        }
+        if (peaksOut.pending >= WRITE_BATCH_BYTES) await peaksOut.flush();
+        if (!syncing && position - syncedTo >= BACKGROUND_SYNC_BYTES) {
+          syncedTo = position;
+          syncing = Promise.all([decodedFile.datasync(), monoFile?.datasync()]).finally(() => (syncing = null));
+        }
         if (options.onProgress && options.expectedDuration) {
           const fraction = Math.min(1, frames / DECODE_SAMPLE_RATE / options.expectedDuration);
           if (fraction - lastReported >= 0.001) {
@@ -165,8 +206,9 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
           }
         }
       }
-      await Promise.all([pcmOut.flush(), peaksOut.flush()]);
+      await Promise.all([monoOut?.flush(), peaksOut.flush(), syncing]);
     } catch (err) {
+      await syncing?.catch(() => undefined);
       kill();
       await exited.catch(() => undefined);
       if (signal?.aborted) throw cancelledError();
@@ -224,7 +266,8 @@ export async function decodeAudio(options: DecodeOptions): Promise<DecodeResult>
     options.onProgress?.(1);
     return { frames, duration: frames / DECODE_SAMPLE_RATE, peaksChannels, bucketCount: peaks.bucketCount };
   } finally {
-    await Promise.all([peaksFile.close(), pcmFile.close()]);
+    await Promise.all(opened.map((f) => f.close()));
+    if (decodedPath !== options.pcmPath) await fs.rm(decodedPath, { force: true });
   }
 }
 

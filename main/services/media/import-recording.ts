@@ -177,6 +177,7 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
       throw err;
     };
     let duplicate: Session | null = null;
+    let mediaSynced: Promise<void> = Promise.resolve();
     const copying = copyAndHash(sourcePath, ownsSource ? null : tmpMedia, {
       fileName,
       signal: work.signal,
@@ -187,6 +188,9 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
     }).then((copied) => {
       duplicate = store.findBySha256(copied.sha256);
       if (duplicate) work.abort();
+      // Make the copy durable while the decode goes on.
+      else mediaSynced = fsyncFile(ownsSource ? sourcePath : tmpMedia);
+      mediaSynced.catch(() => undefined); // awaited below
       return copied;
     }, failFast);
     const decoding = (async () => {
@@ -225,7 +229,7 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
 
     report('finishing', 0);
     const mediaSource = ownsSource ? sourcePath : tmpMedia;
-    await Promise.all([fsyncFile(mediaSource), fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
+    await Promise.all([mediaSynced, fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
     throwIfAborted(signal);
     // Someone else (another window, the command line) may have imported the same bytes meanwhile;
     // their stored files have the names ours would get, so stop before touching them.
