@@ -10,6 +10,7 @@ import { ImportQueuePanel } from './import/ImportQueuePanel';
 import { startLibrarySync } from './library/library-store';
 import { LibraryView } from './library/LibraryView';
 import { SessionView } from './session/SessionView';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import { AlertIcon } from './ui/icons';
 import { ToastRegion } from './ui/ToastRegion';
 
@@ -43,6 +44,7 @@ export function App() {
           </p>
         )}
         <main id="main" className="app-main" tabIndex={-1}>
+          <ErrorBoundary key={route.name === 'session' ? `session:${route.id}` : route.name}>
           {route.name === 'library' && <LibraryView />}
           {route.name === 'session' && <SessionView key={route.id} id={route.id} />}
           {route.name === 'not-found' && (
@@ -53,6 +55,7 @@ export function App() {
               </p>
             </div>
           )}
+          </ErrorBoundary>
         </main>
         <ImportQueuePanel />
         <DropOverlay />

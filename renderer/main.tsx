@@ -1,16 +1,17 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+/**
+ * Entry point. It is kept small on purpose: it starts the requests the first view needs (app info,
+ * then the library list or the session and its peaks) and only then loads React and the views, so
+ * the network and the script loading overlap.
+ */
 import { loadAppInfo } from './app/app-info';
+import { parseRoute } from './app/router';
+import { ensureLibraryLoaded } from './library/library-store';
+import { prefetchSession } from './session/prefetch';
 import './styles/app.css';
 
-// Ask for the app info before the first render so it arrives as early as possible.
 void loadAppInfo();
+const route = parseRoute(location.hash);
+if (route.name === 'library') ensureLibraryLoaded();
+else if (route.name === 'session') prefetchSession(route.id);
 
-const container = document.getElementById('root');
-if (!container) throw new Error('The page has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./render');

@@ -1,13 +1,13 @@
 /** The slim bar on top: app name, where you are, and Import. */
 import { useChooseImport } from '../import/ImportChooser';
-import { useLibrary } from '../library/library-store';
 import { ImportIcon, LogoMark } from '../ui/icons';
 import { libraryHref, type Route } from './router';
+import { useViewTitle } from './view-title';
 
 export function TopBar({ route }: { route: Route }) {
   const choose = useChooseImport();
-  const library = useLibrary();
-  const sessionTitle = route.name === 'session' ? (library.sessions?.find((s) => s.id === route.id)?.title ?? 'Session') : null;
+  const viewTitle = useViewTitle();
+  const sessionTitle = route.name === 'session' ? (viewTitle ?? 'Session') : null;
   return (
     <header className="topbar">
       <a className="brand" href={libraryHref} aria-label="Attune — go to the library">

@@ -21,6 +21,12 @@ export function loadAppInfo(): Promise<void> {
   return request;
 }
 
+/** The app info if it has arrived (not a hook: safe anywhere). */
+export function currentAppInfo(): AppInfo | null {
+  const s = state.get();
+  return s.status === 'ready' ? s.info : null;
+}
+
 export function useAppInfoState(): AppInfoState {
   return useSyncExternalStore(state.subscribe, state.get);
 }

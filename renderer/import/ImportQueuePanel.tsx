@@ -100,12 +100,7 @@ export function ImportQueuePanel() {
   if (entries.length === 0) return null;
   const active = entries.filter((e) => !e.result).length;
   const failed = entries.filter((e) => e.result?.kind === 'failed').length;
-  const summary =
-    active > 0
-      ? `Importing ${active} of ${entries.length}`
-      : failed > 0
-        ? `${failed} of ${entries.length} could not be imported`
-        : `${entries.length} finished`;
+  const summary = active > 0 ? `${active} in progress` : failed > 0 ? `${failed} not imported` : 'All done';
   return (
     <aside className={`import-panel ${collapsed ? 'is-collapsed' : ''}`} aria-label="Import queue" data-testid="import-queue">
       <header className="import-panel-header">

@@ -108,8 +108,19 @@ function resultOf(finished: ImportFinished): EntryResult {
   }
 }
 
+/**
+ * The server can report a job before the upload's HTTP answer arrives. Uploads run one at a time, so
+ * an unknown job named like the file being uploaded right now is that upload.
+ */
+function adoptByUpload(jobId: string, fileName: string): ImportEntry | undefined {
+  const uploading = entries.get().find((e) => e.jobId === null && e.phase === 'uploading' && !e.result && e.fileName === fileName);
+  if (!uploading) return undefined;
+  update(uploading.key, { jobId });
+  return { ...uploading, jobId };
+}
+
 function onProgress(p: ImportProgress): void {
-  const entry = byJob(p.jobId);
+  const entry = byJob(p.jobId) ?? adoptByUpload(p.jobId, p.fileName);
   if (!entry) {
     addEntry({ key: p.jobId, jobId: p.jobId, fileName: p.fileName, phase: p.phase, percent: p.percent, result: null });
     return;
@@ -119,7 +130,7 @@ function onProgress(p: ImportProgress): void {
 }
 
 function onFinished(f: ImportFinished): void {
-  let entry = byJob(f.jobId);
+  let entry = byJob(f.jobId) ?? adoptByUpload(f.jobId, f.fileName);
   if (!entry) {
     entry = { key: f.jobId, jobId: f.jobId, fileName: f.fileName, phase: 'finishing', percent: 100, result: null };
     addEntry(entry);
@@ -130,9 +141,19 @@ function onFinished(f: ImportFinished): void {
 
 /** A local upload learned its server job id: fold in anything the server already reported for it. */
 function attachJob(key: string, jobId: string): void {
+  let local = entries.get().find((e) => e.key === key);
+  if (!local || local.jobId === jobId) return;
+  if (local.jobId !== null) {
+    // It adopted someone else's job (another window uploading a file of the same name): give it back.
+    const other = local;
+    entries.update((list) => [
+      ...list.map((e) => (e.key === key ? { ...e, jobId: null, phase: 'uploading' as const, percent: 100, result: null } : e)),
+      { ...other, key: other.jobId ?? `job-${localCounter}` },
+    ]);
+    local = entries.get().find((e) => e.key === key);
+    if (!local) return;
+  }
   const early = byJob(jobId);
-  const local = entries.get().find((e) => e.key === key);
-  if (!local) return;
   if (early && early.key !== key) {
     entries.update((list) =>
       list

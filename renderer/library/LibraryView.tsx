@@ -5,7 +5,7 @@ import { SUPPORTED_FORMATS_TEXT } from '../import/import-queue';
 import { pluralise } from '../lib/format';
 import { isTextEntry, modalIsOpen } from '../lib/keyboard';
 import { AlertIcon, CloseIcon, ImportIcon, SearchIcon } from '../ui/icons';
-import { reloadLibrary, useLibrary } from './library-store';
+import { ensureLibraryLoaded, reloadLibrary, useLibrary } from './library-store';
 import { LibraryTable, type LibraryTableHandle } from './LibraryTable';
 import { DEFAULT_SORT, filterSessions, FIRST_DIRECTION, sortSessions, type SortKey, type SortState } from './sorting';
 
@@ -58,6 +58,7 @@ export function LibraryView() {
   }, []);
 
   useEffect(() => {
+    ensureLibraryLoaded();
     if (document.activeElement === document.body) headingRef.current?.focus({ preventScroll: true });
   }, []);
 

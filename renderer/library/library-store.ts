@@ -17,6 +17,7 @@ let generation = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
 export function reloadLibrary(): Promise<void> {
+  started = true;
   const mine = ++generation;
   return api.invoke('sessions.list', {}).then(
     (sessions) => {
@@ -28,8 +29,21 @@ export function reloadLibrary(): Promise<void> {
   );
 }
 
+let started = false;
+
+/**
+ * Loads the list the first time something needs it. The library view asks at once; a session
+ * opened directly asks only when idle, so the whole list never competes with the waveform.
+ */
+export function ensureLibraryLoaded(): void {
+  if (started) return;
+  started = true;
+  void reloadLibrary();
+}
+
 /** Coalesces bursts of `library.changed` (an import of many files) into one reload. */
 export function scheduleLibraryReload(delayMs = 120): void {
+  if (!started) return;
   if (refreshTimer) clearTimeout(refreshTimer);
   refreshTimer = setTimeout(() => {
     refreshTimer = null;
@@ -39,7 +53,6 @@ export function scheduleLibraryReload(delayMs = 120): void {
 
 /** Subscribes to library events for the lifetime of the window; returns the unsubscribe. */
 export function startLibrarySync(): () => void {
-  void reloadLibrary();
   return api.on('library.changed', () => scheduleLibraryReload());
 }
 

@@ -24,7 +24,7 @@ export function TransportBar({ media, controls, duration, hasVideo, onHelp }: Tr
   const knownRate = (PLAYBACK_RATES as readonly number[]).includes(state.rate);
 
   return (
-    <div className="transport" role="toolbar" aria-label="Playback">
+    <div className="transport" role="group" aria-label="Playback">
       <div className="transport-main">
         <button type="button" className="btn btn-icon btn-quiet" onClick={() => controls?.skip(-5)} disabled={disabled} aria-label="Back 5 seconds" title="Back 5 seconds (←)">
           <BackIcon size={18} />
@@ -43,7 +43,7 @@ export function TransportBar({ media, controls, duration, hasVideo, onHelp }: Tr
         <button type="button" className="btn btn-icon btn-quiet" onClick={() => controls?.skip(5)} disabled={disabled} aria-label="Forward 5 seconds" title="Forward 5 seconds (→)">
           <ForwardIcon size={18} />
         </button>
-        <div className="transport-time" aria-label="Position">
+        <div className="transport-time">
           <span className="transport-current" data-testid="current-time">
             {formatClock(time)}
           </span>

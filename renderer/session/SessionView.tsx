@@ -10,7 +10,9 @@ import type { Session } from '../../shared/domain/session';
 import { api, errorMessage } from '../api/client';
 import { mediaUrl, useAppInfoState } from '../app/app-info';
 import { libraryHref, navigate } from '../app/router';
-import { findSession, removeSession, upsertSession } from '../library/library-store';
+import { ensureLibraryLoaded, findSession, removeSession, upsertSession } from '../library/library-store';
+import { usePublishViewTitle } from '../app/view-title';
+import { useElementHeight } from '../lib/useElementHeight';
 import { applyPlayerPrefs } from '../player/prefs';
 import { createControls } from '../player/controls';
 import { KeyboardHelp } from '../player/KeyboardHelp';
@@ -22,6 +24,7 @@ import { showError, showNotice } from '../ui/toasts';
 import { usePeaks } from '../waveform/peaks';
 import { Waveform, type WaveformHandle } from '../waveform/Waveform';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
+import { takePrefetchedSession } from './prefetch';
 import { MetadataPanel } from './MetadataPanel';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TechnicalDetails } from './TechnicalDetails';
@@ -33,8 +36,8 @@ function useSession(id: string): [Loaded, (session: Session) => void] {
   const [loaded, setLoaded] = useState<Loaded>(() => ({ session: findSession(id), error: null, gone: false }));
   useEffect(() => {
     let live = true;
-    const fetchIt = () =>
-      api.invoke('sessions.get', { id }).then(
+    const fetchIt = (first = false) =>
+      ((first && takePrefetchedSession(id)) || api.invoke('sessions.get', { id })).then(
         (session) => live && setLoaded({ session, error: null, gone: false }),
         (error: unknown) => {
           if (!live) return;
@@ -42,7 +45,7 @@ function useSession(id: string): [Loaded, (session: Session) => void] {
           setLoaded((prev) => ({ session: gone ? null : prev.session, error: errorMessage(error), gone }));
         },
       );
-    void fetchIt();
+    void fetchIt(true);
     const off = api.on('library.changed', ({ sessionId }) => {
       if (sessionId === null || sessionId === id) void fetchIt();
     });
@@ -90,6 +93,14 @@ export function SessionView({ id }: { id: string }) {
   return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} />;
 }
 
+/** Rows that fill the stage: its height minus the transport, the panel's chrome and the minimap. */
+function audioRowHeight(stageHeight: number, rows: number, minimap: boolean): number {
+  if (stageHeight <= 0) return rows > 1 ? 110 : 180;
+  const chrome = 58 + 12 + 8 + 24 + 30 + 22 + 2 + (minimap ? 46 : 0);
+  const fit = Math.floor((stageHeight - chrome) / rows / 8) * 8;
+  return Math.max(72, Math.min(rows > 1 ? 300 : 440, fit));
+}
+
 function SessionSkeleton() {
   return (
     <div className="session session-loading" aria-busy="true">
@@ -125,6 +136,13 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   useEffect(() => {
     if (media) applyPlayerPrefs(media);
   }, [media]);
+  usePublishViewTitle(session.title);
+
+  // The full library list is only wanted for going back; fetch it once the session is up.
+  useEffect(() => {
+    const handle = requestIdleCallback(() => ensureLibraryLoaded(), { timeout: 4000 });
+    return () => cancelIdleCallback(handle);
+  }, []);
 
   // Land keyboard and screen-reader focus on the page's heading when the session opens.
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -135,7 +153,11 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const src = mediaUrl(info, facts.fileName);
   const seek = useCallback((time: number) => controls?.seek(time), [controls]);
   const long = facts.duration >= 600;
-  const rowHeight = facts.hasVideo ? (facts.channels > 1 ? 56 : 96) : facts.channels > 1 ? 110 : 180;
+  // Audio-only sessions give the waveform the whole stage; with video it keeps a fixed size.
+  const stageRef = useRef<HTMLElement>(null);
+  const stageHeight = useElementHeight(stageRef);
+  const rows = Math.max(1, facts.channels);
+  const rowHeight = facts.hasVideo ? (rows > 1 ? 56 : 96) : audioRowHeight(stageHeight, rows, long);
   const channelNames = facts.channels > 1 ? ['Left', 'Right'] : ['Mono'];
 
   const onDeleted = () => {
@@ -171,7 +193,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
       </header>
 
       <div className="session-body">
-        <section className="stage" aria-label="Recording">
+        <section ref={stageRef} className="stage" aria-label="Recording">
           {facts.hasVideo ? (
             <div className="video-frame">
               <video
@@ -195,7 +217,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
                 <AlertIcon /> {mediaState.error}
               </p>
             )}
-            {peaks.status === 'ready' && media ? (
+            {peaks.status === 'ready' && media && (facts.hasVideo || stageHeight > 0) ? (
               <Waveform
                 ref={waveformRef}
                 media={media}
@@ -212,7 +234,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
                 <AlertIcon /> <span>{peaks.message} Playback still works.</span>
               </div>
             ) : (
-              <div className="wave-placeholder" style={{ height: rowHeight * facts.channels + 56 }} aria-busy="true">
+              <div className="wave-placeholder" style={{ height: rowHeight * rows + 56 }} aria-busy="true">
                 <span className="visually-hidden" role="status">
                   Loading the waveform…
                 </span>

@@ -3,15 +3,15 @@
  * element (it never fetches or decodes the recording), with a time ruler, hover readout, zoom
  * (Ctrl/⌘+wheel, +/- keys, buttons), click/drag scrubbing and, for long recordings, a minimap.
  */
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
-import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js';
 import { formatClock, formatClockPrecise } from '../lib/format';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons';
 import { displayGain, laneRenderer } from './lanes';
-import type { WaveLanes } from './peaks';
+import { Minimap } from './Minimap';
+import { fitLanes, type WaveLanes } from './peaks';
 import { drawRuler, type RulerColors } from './ruler';
 
 export interface WaveformHandle {
@@ -40,7 +40,11 @@ interface WaveformProps {
 const MAX_PX_PER_SEC = 400;
 const ZOOM_STEP = 1.5;
 const RULER_HEIGHT = 22;
-const MINIMAP_ROW = 16;
+
+/** The media's own duration once known (wavesurfer maps time with it), else the importer's measure. */
+function timelineOf(media: HTMLMediaElement, fallback: number): number {
+  return Number.isFinite(media.duration) && media.duration > 0 ? media.duration : fallback;
+}
 
 function cssVar(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -50,7 +54,6 @@ function cssVar(name: string, fallback: string): string {
 export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, channelNames, settledTime, onSeek }: WaveformProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const rulerRef = useRef<HTMLCanvasElement>(null);
-  const minimapRef = useRef<HTMLDivElement>(null);
   const wsRef = useRef<WaveSurfer | null>(null);
   const frameRef = useRef(0);
   /** Effective zoom in px/s; 0 means "fit the whole recording". */
@@ -58,6 +61,18 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
   const [readyFor, setReadyFor] = useState<{ lanes: WaveLanes; media: HTMLMediaElement } | null>(null);
   const [zoom, setZoom] = useState<{ px: number; fitPx: number }>({ px: 0, fitPx: 0 });
   const ready = readyFor !== null && readyFor.lanes === lanes && readyFor.media === media;
+  const rowHeightRef = useRef(rowHeight);
+
+  /** One wavesurfer "channel" per lane: maxima drawn up, minima overlaid and drawn down. */
+  const gain = useMemo(() => displayGain(lanes.peak), [lanes]);
+  const splitFor = useMemo(() => {
+    const up = laneRenderer('max', gain);
+    const down = laneRenderer('min', gain);
+    return (height: number) => lanes.lanes.map((_, i) => ({ overlay: i % 2 === 1, height, renderFunction: i % 2 === 0 ? up : down }));
+  }, [lanes, gain]);
+  /** The stretch the zoomed waveform shows (null when it shows everything), and the timeline length. */
+  const [view, setView] = useState<{ start: number; end: number } | null>(null);
+  const [timelineState, setTimelineState] = useState(0);
 
   const paintRuler = useCallback(() => {
     cancelAnimationFrame(frameRef.current);
@@ -67,30 +82,25 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       if (!ws || !canvas) return;
       const width = canvas.clientWidth;
       const total = ws.getWrapper().scrollWidth || width;
+      const timeline = ws.getDuration() || duration;
       const colors: RulerColors = {
         text: cssVar('--ruler-text', '#4a5261'),
         tick: cssVar('--ruler-tick', '#7d8696'),
         minorTick: cssVar('--ruler-minor', '#c3c9d3'),
         baseline: cssVar('--ruler-baseline', '#d5dae1'),
       };
-      drawRuler(canvas, { width, height: RULER_HEIGHT, pxPerSec: total / duration, scroll: ws.getScroll(), duration }, colors);
+      drawRuler(canvas, { width, height: RULER_HEIGHT, pxPerSec: total / timeline, scroll: ws.getScroll(), duration: timeline }, colors);
     });
   }, [duration]);
 
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const gain = displayGain(lanes.peak);
-    const up = laneRenderer('max', gain);
-    const down = laneRenderer('min', gain);
     const colors = {
       waveColor: cssVar('--wave', '#8a9bb5'),
       progressColor: cssVar('--wave-progress', '#2b5cb8'),
       cursorColor: cssVar('--wave-cursor', '#c2410c'),
     };
-    const split = (height: number) =>
-      lanes.lanes.map((_, i) => ({ overlay: i % 2 === 1, height, renderFunction: i % 2 === 0 ? up : down }));
-
     const plugins: GenericPlugin[] = [
       HoverPlugin.create({
         lineColor: cssVar('--wave-hover', '#1d2430'),
@@ -101,32 +111,14 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
         formatTimeCallback: formatClockPrecise,
       }),
     ];
-    const minimapHost = minimapRef.current;
-    if (showMinimap && minimapHost) {
-      const rows = lanes.channels;
-      plugins.push(
-        MinimapPlugin.create({
-          container: minimapHost,
-          height: (MINIMAP_ROW * 2) / rows,
-          splitChannels: split((MINIMAP_ROW * 2) / rows),
-          waveColor: cssVar('--minimap-wave', '#a7b3c6'),
-          progressColor: cssVar('--minimap-progress', '#5b7fc4'),
-          cursorColor: colors.cursorColor,
-          cursorWidth: 1,
-          overlayColor: cssVar('--minimap-window', 'rgba(43, 92, 184, 0.14)'),
-          interact: true,
-          dragToSeek: true,
-        }),
-      );
-    }
-
+    let timeline = timelineOf(media, duration);
     const ws = WaveSurfer.create({
       container: host,
       media,
-      peaks: lanes.lanes,
-      duration,
-      height: rowHeight,
-      splitChannels: split(rowHeight),
+      peaks: fitLanes(lanes, timeline),
+      duration: timeline,
+      height: rowHeightRef.current,
+      splitChannels: splitFor(rowHeightRef.current),
       ...colors,
       cursorWidth: 2,
       minPxPerSec: 0,
@@ -140,37 +132,73 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
     wsRef.current = ws;
     zoomRef.current = 0;
 
+    // Metadata usually lands after the first paint. If the media's timeline differs from the
+    // decoded audio's, re-fit the peaks — when the window is idle, so opening stays quick (at the
+    // whole-recording view the difference is a fraction of a pixel anyway).
+    let refit = 0;
+    const onDuration = () => {
+      const next = timelineOf(media, duration);
+      // Within a few 10 ms buckets the drawing is already right; only a real difference is re-fitted.
+      if (Math.abs(next - timeline) < 0.03 || refit) return;
+      refit = requestIdleCallback(
+        () => {
+          refit = 0;
+          const now = timelineOf(media, duration);
+          if (Math.abs(now - timeline) < 0.03 || !ws.getDecodedData()) return;
+          timeline = now;
+          // Same source URL, so the media element is left alone; only the drawing is rebuilt.
+          ws.load(media.currentSrc || media.src, fitLanes(lanes, timeline), timeline).catch(() => undefined);
+          setZoom((z) => ({ ...z, fitPx: ws.getWidth() / timeline }));
+          setTimelineState(timeline);
+        },
+        { timeout: 1500 },
+      );
+    };
+    media.addEventListener('durationchange', onDuration);
+    media.addEventListener('loadedmetadata', onDuration);
+
     const offs = [
       ws.on('ready', () => {
+        // Mark the DOM at once (benchmarks and tests wait for it); React state follows.
+        host.dataset.ready = 'true';
         setReadyFor({ lanes, media });
-        setZoom({ px: 0, fitPx: ws.getWidth() / duration });
+        setTimelineState(timeline);
+        setZoom({ px: 0, fitPx: ws.getWidth() / timeline });
         paintRuler();
+        onDuration();
       }),
-      // The minimap builds a second wavesurfer, which makes an <audio> element of its own. It never
-      // plays (it has no source), and the page must have exactly one media element, so drop it.
-      ws.on('decode', () => {
-        for (const div of minimapHost?.querySelectorAll('div') ?? []) {
-          for (const audio of div.shadowRoot?.querySelectorAll('audio, video') ?? []) audio.remove();
-        }
+      ws.on('scroll', (start, end) => {
+        paintRuler();
+        setView(zoomRef.current > 0 ? { start, end } : null);
       }),
-      ws.on('scroll', paintRuler),
       ws.on('zoom', paintRuler),
       ws.on('redraw', paintRuler),
       ws.on('resize', () => {
         paintRuler();
-        setZoom((z) => ({ ...z, fitPx: ws.getWidth() / duration }));
+        setZoom((z) => ({ ...z, fitPx: ws.getWidth() / timeline }));
       }),
     ];
     const resize = new ResizeObserver(paintRuler);
     resize.observe(host);
     return () => {
+      if (refit) cancelIdleCallback(refit);
+      media.removeEventListener('durationchange', onDuration);
+      media.removeEventListener('loadedmetadata', onDuration);
       resize.disconnect();
       for (const off of offs) off();
       cancelAnimationFrame(frameRef.current);
       ws.destroy();
       if (wsRef.current === ws) wsRef.current = null;
     };
-  }, [media, lanes, duration, rowHeight, showMinimap, paintRuler]);
+  }, [media, lanes, duration, paintRuler, splitFor]);
+
+  // A new row height (the window was resized) re-renders in place instead of rebuilding.
+  useEffect(() => {
+    rowHeightRef.current = rowHeight;
+    const ws = wsRef.current;
+    if (!ws || ws.options.height === rowHeight) return;
+    ws.setOptions({ height: rowHeight, splitChannels: splitFor(rowHeight) });
+  }, [rowHeight, splitFor]);
 
   /** Zooms to `px` px/s keeping the time under `anchorX` (px from the view's left edge) in place. */
   const applyZoom = useCallback(
@@ -178,20 +206,22 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       const ws = wsRef.current;
       if (!ws || !ws.getDecodedData()) return;
       const width = ws.getWidth();
-      if (width <= 0) return;
-      const fitPx = width / duration;
-      const currentPx = zoomRef.current > 0 ? zoomRef.current : fitPx;
+      const timeline = ws.getDuration() || duration;
+      if (width <= 0 || !(timeline > 0)) return;
+      const fitPx = width / timeline;
+      const nowPx = zoomRef.current > 0 ? zoomRef.current : fitPx;
       const target = Math.min(MAX_PX_PER_SEC, Math.max(fitPx, px));
       // Anchor on the playhead when it is in view, else on the middle of the view.
       let anchor = anchorX;
       if (anchor === undefined) {
-        const playheadX = media.currentTime * currentPx - ws.getScroll();
+        const playheadX = media.currentTime * nowPx - ws.getScroll();
         anchor = playheadX >= 0 && playheadX <= width ? playheadX : width / 2;
       }
-      const anchorTime = (ws.getScroll() + anchor) / currentPx;
+      const anchorTime = (ws.getScroll() + anchor) / nowPx;
       if (target <= fitPx * 1.001) {
         zoomRef.current = 0;
         ws.zoom(0);
+        setView(null);
       } else {
         zoomRef.current = target;
         ws.zoom(target);
@@ -202,14 +232,21 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
     [duration, media],
   );
 
+  /** The zoom in px/s right now, fit included. */
+  const currentPx = useCallback(() => {
+    const ws = wsRef.current;
+    if (zoomRef.current > 0 || !ws) return zoomRef.current;
+    return ws.getWidth() / (ws.getDuration() || duration);
+  }, [duration]);
+
   useImperativeHandle(
     ref,
     () => ({
-      zoomIn: () => applyZoom((zoomRef.current || (wsRef.current?.getWidth() ?? 0) / duration) * ZOOM_STEP),
-      zoomOut: () => applyZoom((zoomRef.current || (wsRef.current?.getWidth() ?? 0) / duration) / ZOOM_STEP),
+      zoomIn: () => applyZoom(currentPx() * ZOOM_STEP),
+      zoomOut: () => applyZoom(currentPx() / ZOOM_STEP),
       fit: () => applyZoom(0),
     }),
-    [applyZoom, duration],
+    [applyZoom, currentPx],
   );
 
   // Ctrl/⌘ + wheel zooms around the pointer; a plain vertical wheel pans when zoomed in.
@@ -223,8 +260,7 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       if (event.ctrlKey || event.metaKey) {
         event.preventDefault();
         const rect = host.getBoundingClientRect();
-        const current = zoomRef.current || ws.getWidth() / duration;
-        applyZoom(current * Math.exp((-event.deltaY * unit) / 300), event.clientX - rect.left);
+        applyZoom(currentPx() * Math.exp((-event.deltaY * unit) / 300), event.clientX - rect.left);
       } else if (zoomRef.current > 0 && Math.abs(event.deltaY) > Math.abs(event.deltaX)) {
         event.preventDefault();
         ws.setScroll(ws.getScroll() + event.deltaY * unit);
@@ -232,15 +268,16 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
     };
     host.addEventListener('wheel', onWheel, { passive: false });
     return () => host.removeEventListener('wheel', onWheel);
-  }, [applyZoom, duration]);
+  }, [applyZoom, currentPx]);
 
   const onRulerClick = (event: MouseEvent<HTMLCanvasElement>) => {
     const ws = wsRef.current;
     if (!ws) return;
     const rect = event.currentTarget.getBoundingClientRect();
     const total = ws.getWrapper().scrollWidth || rect.width;
-    const time = ((event.clientX - rect.left + ws.getScroll()) / total) * duration;
-    onSeek(Math.max(0, Math.min(duration, time)));
+    const timeline = ws.getDuration() || duration;
+    const time = ((event.clientX - rect.left + ws.getScroll()) / total) * timeline;
+    onSeek(Math.max(0, Math.min(timeline, time)));
   };
 
   const zoomFactor = zoom.px > 0 && zoom.fitPx > 0 ? zoom.px / zoom.fitPx : 1;
@@ -292,10 +329,8 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
           </div>
         )}
       </div>
-      {showMinimap && (
-        <div className="waveform-minimap" aria-hidden="true">
-          <div ref={minimapRef} />
-        </div>
+      {showMinimap && ready && (
+        <Minimap lanes={lanes} gain={gain} timeline={timelineState || duration} media={media} visible={view} onSeek={onSeek} />
       )}
     </div>
   );

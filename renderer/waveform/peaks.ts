@@ -11,39 +11,10 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import type { MediaInfo } from '../../shared/domain/session';
-import { decodePeaks } from '../../shared/media/peaks-format';
 import { peaksUrl } from '../app/app-info';
+import { lanesFromPeaks, type WaveLanes } from './lanes-data';
 
-export interface WaveLanes {
-  /** [ch0 max, ch0 min, ch1 max, ch1 min, …], one value per bucket, in [-1, 1]. */
-  lanes: Float32Array[];
-  channels: number;
-  bucketsPerSecond: number;
-  bucketCount: number;
-  /** Largest absolute value over all lanes (0 for pure silence). */
-  peak: number;
-}
-
-export function lanesFromPeaks(bytes: Uint8Array): WaveLanes {
-  const decoded = decodePeaks(bytes);
-  const { bucketCount } = decoded;
-  const lanes: Float32Array[] = [];
-  let peak = 0;
-  for (const minMax of decoded.minMax) {
-    const max = new Float32Array(bucketCount);
-    const min = new Float32Array(bucketCount);
-    for (let b = 0; b < bucketCount; b++) {
-      const lo = minMax[2 * b] ?? 0;
-      const hi = minMax[2 * b + 1] ?? 0;
-      min[b] = lo;
-      max[b] = hi;
-      if (hi > peak) peak = hi;
-      if (-lo > peak) peak = -lo;
-    }
-    lanes.push(max, min);
-  }
-  return { lanes, channels: decoded.channels, bucketsPerSecond: decoded.bucketsPerSecond, bucketCount, peak };
-}
+export { fitLanes, type WaveLanes } from './lanes-data';
 
 export class PeaksError extends Error {}
 
@@ -69,6 +40,17 @@ export async function fetchLanes(url: string, signal: AbortSignal): Promise<Wave
   }
 }
 
+const prefetched = new Map<string, { promise: Promise<WaveLanes>; controller: AbortController }>();
+
+/** Starts downloading peaks before anything asks for them (see session/prefetch.ts). */
+export function prefetchLanes(url: string): void {
+  if (prefetched.has(url)) return;
+  const controller = new AbortController();
+  const promise = fetchLanes(url, controller.signal);
+  promise.catch(() => undefined); // whoever takes it reports failures
+  prefetched.set(url, { promise, controller });
+}
+
 export type PeaksState = { status: 'loading' } | { status: 'ready'; lanes: WaveLanes } | { status: 'error'; message: string };
 
 /** Fetches and decodes the peaks of one recording; refetches when the file changes. */
@@ -76,8 +58,10 @@ export function usePeaks(info: AppInfo, media: MediaInfo): PeaksState {
   const url = peaksUrl(info, media.peaksFileName);
   const [result, setResult] = useState<{ url: string; state: PeaksState } | null>(null);
   useEffect(() => {
-    const controller = new AbortController();
-    fetchLanes(url, controller.signal).then(
+    const early = prefetched.get(url);
+    prefetched.delete(url);
+    const controller = early?.controller ?? new AbortController();
+    (early?.promise ?? fetchLanes(url, controller.signal)).then(
       (lanes) => setResult({ url, state: { status: 'ready', lanes } }),
       (error: unknown) => {
         if (controller.signal.aborted) return;
@@ -89,3 +73,4 @@ export function usePeaks(info: AppInfo, media: MediaInfo): PeaksState {
   }, [url]);
   return result && result.url === url ? result.state : { status: 'loading' };
 }
+
