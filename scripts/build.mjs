@@ -32,6 +32,6 @@ await esbuild({
 });
 
 if (!mainOnly) {
-  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.config.mts'), logLevel: 'warn' });
 }
 console.error(`[build] done in ${Date.now() - started} ms`);
