@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['main/**/*.test.ts', 'shared/**/*.test.ts'],
     testTimeout: 60000,
     pool: 'forks',
+    globalSetup: ['main/test-support/build-main.ts'],
   },
 });

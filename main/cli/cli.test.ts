@@ -42,7 +42,7 @@ describe('attune command line', () => {
     expect(JSON.parse(show.stdout)).toMatchObject({ id: first?.id, title: 'Annomi 0 high', channels: 2 });
     const human = run('list');
     expect(human.stdout).toMatch(/Annomi 0 high/);
-    expect(human.stdout).toMatch(/5:00/);
+    expect(human.stdout).toMatch(/0:05:00/);
   });
 
   it('reports a re-import as already in the library', () => {

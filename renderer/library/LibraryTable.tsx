@@ -8,7 +8,7 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
 import type { Session } from '../../shared/domain/session';
 import { navigate, sessionHref } from '../app/router';
-import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../lib/format';
+import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../../shared/util/format';
 import { AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
 import { StatusBadge } from '../ui/StatusBadge';
 import type { SortKey, SortState } from './sorting';

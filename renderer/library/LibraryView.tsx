@@ -2,7 +2,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useChooseImport } from '../import/ImportChooser';
 import { SUPPORTED_FORMATS_TEXT } from '../import/import-queue';
-import { pluralise } from '../lib/format';
+import { pluralise } from '../../shared/util/format';
 import { isTextEntry, modalIsOpen } from '../lib/keyboard';
 import { AlertIcon, CloseIcon, ImportIcon, SearchIcon } from '../ui/icons';
 import { ensureLibraryLoaded, reloadLibrary, useLibrary } from './library-store';

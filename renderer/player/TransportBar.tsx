@@ -1,5 +1,5 @@
 /** Play/pause, skip, position, speed and volume for the open recording. */
-import { formatClock } from '../lib/format';
+import { formatClock } from '../../shared/util/format';
 import { BackIcon, ForwardIcon, KeyboardIcon, MutedIcon, PauseIcon, PlayIcon, SpinnerIcon, VolumeIcon } from '../ui/icons';
 import { PLAYBACK_RATES, type PlayerControls } from './controls';
 import { useMediaState, useMediaTime } from './media-state';

@@ -1,6 +1,6 @@
 /** The recording's technical facts, compact and copyable. */
 import type { Session } from '../../shared/domain/session';
-import { channelsLabel, codecLabel, containerLabel, formatBytes, formatClockPrecise, formatTimestamp, sampleRateLabel } from '../lib/format';
+import { channelsLabel, codecLabel, containerLabel, formatBytes, formatClockPrecise, formatTimestamp, sampleRateLabel } from '../../shared/util/format';
 
 export function TechnicalDetails({ session }: { session: Session }) {
   const m = session.media;

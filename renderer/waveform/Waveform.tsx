@@ -7,7 +7,7 @@ import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState,
 import WaveSurfer from 'wavesurfer.js';
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
-import { formatClock, formatClockPrecise } from '../lib/format';
+import { formatClock, formatClockPrecise } from '../../shared/util/format';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons';
 import { displayGain, laneRenderer } from './lanes';
 import { Minimap } from './Minimap';

@@ -1,5 +1,5 @@
 /** The time ruler above the waveform: picks tick spacing for the zoom and draws only what is visible. */
-import { formatRulerLabel } from '../lib/format';
+import { formatRulerLabel } from '../../shared/util/format';
 
 const STEPS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
 const MIN_LABEL_PX = 84;

@@ -49,27 +49,30 @@ export function decodePeaksHeader(bytes: Uint8Array): PeaksHeader {
 }
 
 export interface DecodedPeaks extends PeaksHeader {
-  /** Per channel, `2 * bucketCount` values in [-1, 1]: min, max, min, max… */
-  minMax: Float32Array[];
+  /** Per channel, one value per bucket in [-1, 1]. */
+  min: Float32Array[];
+  max: Float32Array[];
 }
 
-/** Parses a whole peaks file into per-channel min/max arrays scaled to [-1, 1]. */
+/** Parses a whole peaks file into per-channel min and max arrays scaled to [-1, 1]. One pass, no copies of the body. */
 export function decodePeaks(bytes: Uint8Array): DecodedPeaks {
   const header = decodePeaksHeader(bytes);
   const { channels, bucketCount } = header;
-  const expected = PEAKS_HEADER_BYTES + bucketCount * channels * 4;
   if (channels < 1 || channels > 2) throw new Error('Waveform data has an unsupported channel count.');
-  if (bytes.byteLength < expected) throw new Error('Waveform data is truncated.');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minMax = Array.from({ length: channels }, () => new Float32Array(bucketCount * 2));
-  let offset = PEAKS_HEADER_BYTES;
-  for (let b = 0; b < bucketCount; b++) {
-    for (let c = 0; c < channels; c++) {
-      const target = minMax[c] as Float32Array;
-      target[2 * b] = view.getInt16(offset, true) / 32767;
-      target[2 * b + 1] = view.getInt16(offset + 2, true) / 32767;
-      offset += 4;
+  if (bytes.byteLength < PEAKS_HEADER_BYTES + bucketCount * channels * 4) throw new Error('Waveform data is truncated.');
+  const view = new DataView(bytes.buffer, bytes.byteOffset + PEAKS_HEADER_BYTES, bucketCount * channels * 4);
+  const scale = 1 / 32767;
+  const min: Float32Array[] = [];
+  const max: Float32Array[] = [];
+  for (let c = 0; c < channels; c++) {
+    const lo = new Float32Array(bucketCount);
+    const hi = new Float32Array(bucketCount);
+    for (let b = 0, offset = c * 4, stride = channels * 4; b < bucketCount; b++, offset += stride) {
+      lo[b] = view.getInt16(offset, true) * scale;
+      hi[b] = view.getInt16(offset + 2, true) * scale;
     }
+    min.push(lo);
+    max.push(hi);
   }
-  return { ...header, minMax };
+  return { ...header, min, max };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ImportFinished } from '../../../shared/domain/import';
-import { formatDuration } from '../../../shared/util/format';
+import { formatClock } from '../../../shared/util/format';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { ProgressBar } from '../progress-bar';
@@ -65,7 +65,7 @@ export const importCommand: Command = {
           const s = o.session;
           io.err(
             o.kind === 'imported'
-              ? `Imported ${name} as "${s.title}" (${s.id.slice(0, 8)}, ${formatDuration(s.media.duration)}, ${s.media.channels === 1 ? 'mono' : `${s.media.channels} channels`}${s.media.hasVideo ? ', video' : ''})`
+              ? `Imported ${name} as "${s.title}" (${s.id.slice(0, 8)}, ${formatClock(s.media.duration)}, ${s.media.channels === 1 ? 'mono' : `${s.media.channels} channels`}${s.media.hasVideo ? ', video' : ''})`
               : `Already in library: ${name} is "${s.title}" (${s.id.slice(0, 8)})`,
           );
         }

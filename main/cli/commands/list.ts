@@ -1,4 +1,4 @@
-import { formatDuration } from '../../../shared/util/format';
+import { formatClock } from '../../../shared/util/format';
 import type { Command } from '../command';
 import { sessionJson } from '../session-json';
 
@@ -22,7 +22,7 @@ export const listCommand: Command = {
       s.title,
       s.trainee || '–',
       s.recordedAt ?? '–',
-      formatDuration(s.media.duration),
+      formatClock(s.media.duration),
       s.status,
     ]);
     const header = ['ID', 'TITLE', 'TRAINEE', 'RECORDED', 'DURATION', 'STATUS'];

@@ -1,4 +1,4 @@
-import { formatBytes, formatDuration } from '../../../shared/util/format';
+import { formatBytes, formatClock } from '../../../shared/util/format';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { sessionJson } from '../session-json';
@@ -24,7 +24,7 @@ export const showCommand: Command = {
       ['Supervisor', s.supervisor || '–'],
       ['Recorded', s.recordedAt ?? '–'],
       ['Status', s.status],
-      ['Duration', `${formatDuration(m.duration)} (${m.duration.toFixed(3)} s)`],
+      ['Duration', `${formatClock(m.duration)} (${m.duration.toFixed(3)} s)`],
       ['File', `${m.originalName} (${formatBytes(m.sizeBytes)})`],
       ['Format', `${m.container}; audio ${m.audioCodec}, ${m.channels} ch, ${m.sampleRate} Hz${m.hasVideo ? `; video ${m.videoCodec ?? '?'} ${m.width ?? '?'}×${m.height ?? '?'}` : ''}`],
       ['SHA-256', m.sha256],

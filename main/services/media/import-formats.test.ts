@@ -89,12 +89,13 @@ function readPeaks(fileName: string): DecodedPeaks {
 
 /** Largest |value| of a channel's peaks between two times. */
 function loudness(peaks: DecodedPeaks, channel: number, from: number, to: number): number {
-  const values = peaks.minMax[channel] as Float32Array;
+  const lows = peaks.min[channel] as Float32Array;
+  const highs = peaks.max[channel] as Float32Array;
   const first = Math.floor(from * peaks.bucketsPerSecond);
   const last = Math.min(peaks.bucketCount, Math.ceil(to * peaks.bucketsPerSecond));
   let max = 0;
   for (let b = first; b < last; b++) {
-    max = Math.max(max, Math.abs(values[2 * b] as number), Math.abs(values[2 * b + 1] as number));
+    max = Math.max(max, Math.abs(lows[b] as number), Math.abs(highs[b] as number));
   }
   return max;
 }
