@@ -1,10 +1,14 @@
 /**
- * The handler table: one function per call in shared/api/contract.ts. Inputs arrive already
- * validated (main/api/dispatch.ts); handlers return plain data or throw ApiError.
+ * The handler table: one function per call in shared/api/contract.ts, grouped by area in
+ * main/api/handlers/. Inputs arrive already validated (main/api/dispatch.ts); handlers return plain
+ * data or throw ApiError.
  */
 import type { AppInfo, CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
-import { ApiError } from '../../shared/api/errors';
 import type { Services } from '../services/services';
+import { libraryHandlers } from './handlers/library-handlers';
+import { modelHandlers } from './handlers/model-handlers';
+import { transcriptHandlers } from './handlers/transcript-handlers';
+import { transcriptionHandlers } from './handlers/transcription-handlers';
 
 export interface CallContext {
   services: Services;
@@ -19,34 +23,12 @@ export type Handlers = {
   [K in CallName]: (input: ParsedInput<K>, ctx: CallContext) => CallOutput<K> | Promise<CallOutput<K>>;
 };
 
+/** The handlers of some of the calls. */
+export type HandlerGroup<K extends CallName> = Pick<Handlers, K>;
+
 export const handlers: Handlers = {
-  'app.info': (_input, ctx) => ({
-    version: ctx.version,
-    shell: ctx.shell,
-    dataDir: ctx.services.paths.root,
-    mediaBase: ctx.mediaBase,
-    nativeDialogs: ctx.openMediaDialog !== undefined,
-  }),
-  'sessions.list': (_input, { services }) => services.sessions.list(),
-  'sessions.get': ({ id }, { services }) => services.sessions.get(id),
-  'sessions.update': ({ id, patch }, { services }) => {
-    const session = services.sessions.update(id, patch);
-    services.events.emit('library.changed', { sessionId: id });
-    return session;
-  },
-  'sessions.delete': ({ id }, { services }) => {
-    services.deleteSession(id);
-    return { deleted: true } as const;
-  },
-  'import.paths': ({ paths }, { services }) => ({
-    jobIds: services.imports.enqueue(paths.map((sourcePath) => ({ sourcePath }))),
-  }),
-  'import.cancel': ({ jobId }, { services }) => ({ cancelled: services.imports.cancel(jobId) }),
-  'import.jobs': (_input, { services }) => services.imports.jobs(),
-  'dialog.openMedia': async (_input, ctx) => {
-    if (!ctx.openMediaDialog) {
-      throw new ApiError('unavailable', 'This window cannot show a file dialog; use the Import button or drag files in.');
-    }
-    return { paths: await ctx.openMediaDialog() };
-  },
+  ...libraryHandlers,
+  ...transcriptHandlers,
+  ...transcriptionHandlers,
+  ...modelHandlers,
 };

@@ -44,6 +44,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_created_at ON sessions(created_at);
     `,
   },
+  {
+    version: 2,
+    description: 'transcripts, their segments, and app settings',
+    sql: `
+      CREATE TABLE transcripts (
+        session_id      TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        source          TEXT CHECK (source IN ('whisper', 'vtt', 'srt')),
+        origin          TEXT,
+        language        TEXT,
+        counselor_name  TEXT NOT NULL DEFAULT 'Counselor',
+        client_name     TEXT NOT NULL DEFAULT 'Client',
+        other_name      TEXT NOT NULL DEFAULT 'Other',
+        -- Voice-activity regions as JSON [[start, end], …], when VAD ran.
+        speech_json     TEXT,
+        -- Unfinished Whisper work, to resume after a crash: segments are stored up to covered_until.
+        job_model       TEXT,
+        job_language    TEXT,
+        job_keep_corrections INTEGER NOT NULL DEFAULT 0 CHECK (job_keep_corrections IN (0, 1)),
+        covered_until   REAL,
+        updated_at      TEXT NOT NULL
+      );
+      CREATE TABLE segments (
+        id            TEXT PRIMARY KEY,
+        session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        start         REAL NOT NULL CHECK (start >= 0),
+        end           REAL NOT NULL CHECK (end >= start),
+        speaker       TEXT CHECK (speaker IN ('counselor', 'client', 'other')),
+        text          TEXT NOT NULL,
+        original_text TEXT NOT NULL,
+        edited        INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1))
+      );
+      CREATE INDEX segments_session_start ON segments(session_id, start);
+      CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
