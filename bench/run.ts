@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { benchImport } from './import-2h';
 import { benchDir, longRecording } from './support';
+import { benchTranscribe } from './transcribe';
 import { benchLibrary, benchOpenSession } from './ui';
 
 const TARGETS: Record<string, string> = {
@@ -12,6 +13,8 @@ const TARGETS: Record<string, string> = {
   import_2h_peak_rss_mb: '< 300',
   open_2h_session_ms: '< 500',
   library_1000_sessions_ms: '< 300',
+  transcribe_overhead_ratio: '≤ 1.05',
+  vad_speedup_ratio: '≥ 1.4',
 };
 
 async function main(): Promise<void> {
@@ -31,6 +34,8 @@ async function main(): Promise<void> {
   }
   log('[bench] library with 1,000 sessions…');
   Object.assign(results, await benchLibrary());
+  log('[bench] transcription (random-weight tiny.en-sized model)…');
+  Object.assign(results, await benchTranscribe(log));
 
   if (json) {
     process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -10,6 +10,10 @@ import { ImportQueuePanel } from './import/ImportQueuePanel';
 import { startLibrarySync } from './library/library-store';
 import { LibraryView } from './library/LibraryView';
 import { SessionView } from './session/SessionView';
+import { ModelsView } from './models/ModelsView';
+import { startModelsSync } from './models/models-store';
+import { setSessionTitleLookup, startTranscriptionSync } from './transcript/jobs-store';
+import { findSession } from './library/library-store';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { AlertIcon } from './ui/icons';
 import { ToastRegion } from './ui/ToastRegion';
@@ -21,14 +25,19 @@ export function App() {
   useEffect(() => {
     const stopLibrary = startLibrarySync();
     const stopImports = startImportSync();
+    const stopJobs = startTranscriptionSync();
+    const stopModels = startModelsSync();
+    setSessionTitleLookup((id) => findSession(id)?.title ?? null);
     return () => {
       stopLibrary();
       stopImports();
+      stopJobs();
+      stopModels();
     };
   }, []);
 
   useEffect(() => {
-    document.title = route.name === 'session' ? 'Session — Attune' : 'Library — Attune';
+    document.title = route.name === 'session' ? 'Session — Attune' : route.name === 'models' ? 'Models — Attune' : 'Library — Attune';
   }, [route.name]);
 
   return (
@@ -47,6 +56,7 @@ export function App() {
           <ErrorBoundary key={route.name === 'session' ? `session:${route.id}` : route.name}>
           {route.name === 'library' && <LibraryView />}
           {route.name === 'session' && <SessionView key={route.id} id={route.id} />}
+          {route.name === 'models' && <ModelsView />}
           {route.name === 'not-found' && (
             <div className="view-message">
               <h1 tabIndex={-1}>There is nothing at this address</h1>

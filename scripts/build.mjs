@@ -12,6 +12,7 @@ const started = Date.now();
 const nodeEntries = {
   'main/browser-main': 'main/server/browser-main.ts',
   'main/cli': 'main/cli/cli-main.ts',
+  'main/transcription-worker': 'main/services/transcription/worker-main.ts',
   'electron/main': 'main/electron/main.ts',
   'electron/preload': 'main/electron/preload.ts',
 };

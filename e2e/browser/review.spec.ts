@@ -92,7 +92,7 @@ test('the library sorts by column and opens a row from the keyboard', async () =
   const grid = page.getByRole('grid', { name: 'Recordings' });
   await grid.focus();
   await page.keyboard.press('ArrowDown');
-  await expect(libraryRows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(libraryRows(page).nth(1)).toHaveAttribute('data-active', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/Annomi 0 high/i);
   await waitForWaveform(page);
@@ -221,6 +221,8 @@ test('a seek to minute 10 of the video plays from there over HTTP range requests
 
 test('editing the title in place saves it, explains a bad value, and persists across a reload', async () => {
   await openSession(/Annomi 53 low/i);
+  // The session record lives in the Details tab beside the transcript.
+  await page.getByRole('tab', { name: 'Details' }).click();
   const title = page.getByLabel('Title', { exact: true });
   await title.fill('');
   await expect(page.getByText('The title cannot be empty.')).toBeVisible();

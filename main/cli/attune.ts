@@ -11,11 +11,17 @@ import type { Command, CliIo } from './command';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { showCommand } from './commands/show';
+import { modelsCommand } from './commands/models';
+import { transcribeCommand } from './commands/transcribe';
+import { transcriptCommand } from './commands/transcript';
 
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  transcript: transcriptCommand,
+  transcribe: transcribeCommand,
+  models: modelsCommand,
 };
 
 const GLOBAL_OPTIONS = ['data-dir'];
@@ -56,7 +62,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(`${command.usage}\n  ${command.summary}`);
       return 0;
     }
-    services = openServices(args.options.get('data-dir') ?? defaultDataDir());
+    // One-off commands do not resume other sessions' unfinished transcriptions (the app does).
+    services = openServices(args.options.get('data-dir') ?? defaultDataDir(), { resumeTranscriptions: false });
     return await command.run(args, services, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -11,6 +11,7 @@ import { appRoot, rendererDir } from '../app-root';
 import { defaultDataDir } from '../services/data-paths';
 import { openServices, type Services } from '../services/services';
 import { registerAppProtocol } from './app-protocol';
+import { utilityWorkerLauncher } from './utility-worker-launcher';
 import { electronCallContext, registerIpcAdapter, type IpcAdapter } from './ipc-adapter';
 import { showOpenMediaDialog } from './media-dialog';
 import { registerMediaProtocol } from './media-protocol';
@@ -67,7 +68,8 @@ function closeServices(): void {
 
 async function start(): Promise<void> {
   try {
-    services = openServices(dataDir);
+    // Transcription workers run as utility processes (packaged apps cannot fork themselves as Node).
+    services = openServices(dataDir, { workerLauncher: utilityWorkerLauncher });
   } catch (error) {
     dialog.showErrorBox(
       'Attune could not open its library',

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { CallMessage, EventMessage, ResultMessage } from '../../shared/api/wire';
+import { ApiError } from '../../shared/api/errors';
 import { dispatch } from '../api/dispatch';
 import type { CallContext } from '../api/handlers';
 import { storedFileResponse } from '../services/files/stored-file-response';
@@ -118,6 +119,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return receiveUpload(req, res);
     }
 
+    if (url.pathname === '/upload-model') {
+      if (!authorised(req)) return send(res, 401, 'Not signed in to this Attune window');
+      if (req.method !== 'POST' || req.headers.origin !== origin) return send(res, 403, 'Uploads must come from the Attune window');
+      return receiveModelUpload(req, res);
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
     if (!file) return send(res, 500, 'The Attune window files are missing. Run "npm run build".');
@@ -161,6 +168,36 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const [jobId] = services.imports.enqueue([{ sourcePath: temp, originalName, ownsSource: true }]);
     send(res, 202, JSON.stringify({ jobId }), 'application/json');
+  }
+
+  /** Streams an uploaded model file (Models screen) into tmp, then adds it like `models.add`; answers the model. */
+  async function receiveModelUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    let fileName: string;
+    try {
+      fileName = path.basename(decodeURIComponent(String(req.headers['x-attune-file-name'] ?? 'model.bin'))).slice(0, 255) || 'model.bin';
+    } catch {
+      return send(res, 400, JSON.stringify({ code: 'invalid_input', message: 'The file name could not be read.' }), 'application/json');
+    }
+    const temp = path.join(services.paths.tmpDir, `model-upload-${randomUUID()}`);
+    try {
+      await pipeline(req, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      const info = services.models.add(temp, fileName);
+      services.events.emit('models.changed', {});
+      send(res, 200, JSON.stringify(info), 'application/json');
+    } catch (error) {
+      const full = (error as NodeJS.ErrnoException).code === 'ENOSPC';
+      if (!res.headersSent && !req.destroyed) {
+        const body =
+          error instanceof ApiError
+            ? { code: error.code, message: error.message.replace(path.basename(temp), fileName) }
+            : full
+              ? { code: 'disk_full', message: 'There is not enough free disk space for this model. Free some space and try again.' }
+              : { code: 'cancelled', message: 'The upload stopped before the whole file arrived.' };
+        send(res, error instanceof ApiError ? 400 : full ? 507 : 400, JSON.stringify(body), 'application/json');
+      }
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });

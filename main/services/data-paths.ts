@@ -14,6 +14,8 @@ export interface DataPaths {
   pcmDir: string;
   /** Work in progress; on the same file system so finished files are renamed into place atomically. */
   tmpDir: string;
+  /** Whisper and Silero VAD model files (`ggml-*.bin`). */
+  modelsDir: string;
 }
 
 /** The platform's per-user app-data folder for Attune, unless `ATTUNE_DATA_DIR` says otherwise. */
@@ -38,12 +40,13 @@ export function dataPaths(root: string): DataPaths {
     peaksDir: path.join(root, 'peaks'),
     pcmDir: path.join(root, 'pcm'),
     tmpDir: path.join(root, 'tmp'),
+    modelsDir: path.join(root, 'models'),
   };
 }
 
 /** Creates the folders (owner-only where the platform honours it) and clears leftovers of interrupted work. */
 export function prepareDataDir(paths: DataPaths): void {
-  for (const dir of [paths.root, paths.mediaDir, paths.peaksDir, paths.pcmDir, paths.tmpDir]) {
+  for (const dir of [paths.root, paths.mediaDir, paths.peaksDir, paths.pcmDir, paths.tmpDir, paths.modelsDir]) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
   for (const entry of fs.readdirSync(paths.tmpDir)) {

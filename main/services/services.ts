@@ -5,25 +5,47 @@ import type Database from 'better-sqlite3';
 import { dataPaths, prepareDataDir, type DataPaths } from './data-paths';
 import { openDatabase } from './store/database';
 import { SessionStore } from './store/session-store';
+import { TranscriptStore } from './transcript/transcript-store';
 import { EventBus } from './events/event-bus';
 import { ImportQueue } from './media/import-queue';
 import { resolveMediaTools, type MediaTools } from './media/media-tools';
 import { sweepOrphanFiles } from './media/sweep-orphans';
 import type { MediaInfo } from '../../shared/domain/session';
+import { ModelStore } from './models/model-store';
+import { Settings } from './models/settings';
+import { ModelDownloads } from './models/model-downloads';
+import { TranscriptRuns } from './transcription/transcript-runs';
+import { TranscriptionQueue } from './transcription/transcription-queue';
+import { forkLauncher, workerScriptPath, type WorkerLauncher } from './transcription/worker-launcher';
 
 export interface Services {
   paths: DataPaths;
   db: Database.Database;
   sessions: SessionStore;
+  transcripts: TranscriptStore;
   imports: ImportQueue;
   events: EventBus;
   tools: MediaTools;
+  settings: Settings;
+  models: ModelStore;
+  modelDownloads: ModelDownloads;
+  transcriptRuns: TranscriptRuns;
+  transcriptions: TranscriptionQueue;
   /** Deletes a session and its stored files. */
   deleteSession(id: string): void;
   close(): void;
 }
 
-export function openServices(dataDir: string): Services {
+export interface ServiceOptions {
+  /** Resume unfinished transcriptions now (the app: yes; one-off CLI commands: no). Default true. */
+  resumeTranscriptions?: boolean;
+  /** How transcription workers start (Electron passes utilityProcess). Default: child_process.fork. */
+  workerLauncher?: WorkerLauncher;
+  /** Whisper's temperature fallback step; 0 for random-weight test models. Default: ATTUNE_WHISPER_TEMPERATURE_INC, else whisper.cpp's. */
+  temperatureInc?: number | null;
+}
+
+export function openServices(dataDir: string, options: ServiceOptions = {}): Services {
   const paths = dataPaths(path.resolve(dataDir));
   prepareDataDir(paths);
   const db = openDatabase(paths.dbFile);
@@ -37,6 +59,23 @@ export function openServices(dataDir: string): Services {
     events.emit('import.finished', f);
     if (f.outcome.kind === 'imported') events.emit('library.changed', { sessionId: f.outcome.session.id });
   });
+
+  const settings = new Settings(db);
+  const models = new ModelStore(paths.modelsDir, settings);
+  const modelDownloads = new ModelDownloads(paths.modelsDir, events);
+  const transcriptRuns = new TranscriptRuns(db);
+  const envInc = process.env.ATTUNE_WHISPER_TEMPERATURE_INC;
+  const transcriptions = new TranscriptionQueue({
+    paths,
+    sessions,
+    models,
+    runs: transcriptRuns,
+    events,
+    launcher: options.workerLauncher ?? forkLauncher,
+    workerScript: workerScriptPath,
+    temperatureInc: options.temperatureInc !== undefined ? options.temperatureInc : envInc !== undefined && envInc !== '' ? Number(envInc) : null,
+  });
+  if (options.resumeTranscriptions ?? true) transcriptions.resumeUnfinished();
 
   const removeStoredFiles = (media: MediaInfo): void => {
     for (const file of [
@@ -52,16 +91,25 @@ export function openServices(dataDir: string): Services {
     paths,
     db,
     sessions,
+    transcripts: new TranscriptStore(db, sessions, paths),
     imports,
     events,
     tools,
+    settings,
+    models,
+    modelDownloads,
+    transcriptRuns,
+    transcriptions,
     deleteSession(id) {
+      for (const job of transcriptions.jobs()) if (job.sessionId === id) transcriptions.cancel(job.jobId);
       const media = sessions.delete(id);
       removeStoredFiles(media);
       events.emit('library.changed', { sessionId: id });
     },
     close() {
       imports.cancelAll();
+      transcriptions.close();
+      modelDownloads.cancelAll();
       db.close();
     },
   };

@@ -1,7 +1,7 @@
 /** The slim bar on top: app name, where you are, and Import. */
 import { useChooseImport } from '../import/ImportChooser';
 import { ImportIcon, LogoMark } from '../ui/icons';
-import { libraryHref, type Route } from './router';
+import { libraryHref, modelsHref, type Route } from './router';
 import { useViewTitle } from './view-title';
 
 export function TopBar({ route }: { route: Route }) {
@@ -23,6 +23,11 @@ export function TopBar({ route }: { route: Route }) {
               <a href={libraryHref}>Library</a>
             )}
           </li>
+          {route.name === 'models' && (
+            <li>
+              <span aria-current="page">Models</span>
+            </li>
+          )}
           {sessionTitle !== null && (
             <li>
               <span aria-current="page" title={sessionTitle}>
@@ -33,6 +38,9 @@ export function TopBar({ route }: { route: Route }) {
         </ol>
       </nav>
       <div className="topbar-actions">
+        <a className={`topbar-link ${route.name === 'models' ? 'is-current' : ''}`} href={modelsHref} aria-current={route.name === 'models' ? 'page' : undefined}>
+          Models
+        </a>
         <button type="button" className="btn btn-primary btn-small" onClick={choose} title="Import recordings (Ctrl+O)" aria-keyshortcuts="Control+O Meta+O">
           <ImportIcon /> Import
         </button>

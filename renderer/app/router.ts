@@ -1,11 +1,12 @@
-/** Hash routing: `#/` is the library, `#/session/<id>` one session. Reloading keeps the place. */
+/** Hash routing: `#/` is the library, `#/session/<id>` one session, `#/models` the models. Reloading keeps the place. */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'library' } | { name: 'session'; id: string } | { name: 'not-found'; path: string };
+export type Route = { name: 'library' } | { name: 'models' } | { name: 'session'; id: string } | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { name: 'library' };
+  if (path === '/models' || path === '/models/') return { name: 'models' };
   const match = /^\/session\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
     try {
@@ -22,6 +23,7 @@ export function sessionHref(id: string): string {
 }
 
 export const libraryHref = '#/';
+export const modelsHref = '#/models';
 
 export function navigate(href: string): void {
   if (location.hash !== href) location.hash = href;

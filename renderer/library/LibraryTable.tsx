@@ -9,8 +9,9 @@ import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardE
 import type { Session } from '../../shared/domain/session';
 import { navigate, sessionHref } from '../app/router';
 import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../../shared/util/format';
-import { AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
+import { AlertIcon, AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
 import { StatusBadge } from '../ui/StatusBadge';
+import { useJobs } from '../transcript/jobs-store';
 import type { SortKey, SortState } from './sorting';
 
 export const ROW_HEIGHT = 38;
@@ -53,7 +54,7 @@ const COLUMNS: Column[] = [
       </span>
     ),
   },
-  { key: 'status', label: 'Status', cell: (s) => <StatusBadge status={s.status} /> },
+  { key: 'status', label: 'Status', cell: (s) => <StatusCell session={s} /> },
   {
     key: 'kind',
     label: 'Media',
@@ -66,6 +67,32 @@ const COLUMNS: Column[] = [
   },
   { key: 'createdAt', label: 'Added', cell: (s) => <span className="muted">{formatTimestamp(s.createdAt)}</span> },
 ];
+
+/** The session's status, or its transcription's progress while a job is queued or running. */
+function StatusCell({ session }: { session: Session }) {
+  const { bySession, outcomes } = useJobs();
+  const job = bySession.get(session.id);
+  if (job) {
+    const percent = Math.round(job.percent);
+    return (
+      <span className="job-cell" data-testid="row-job">
+        <span className="job-cell-label">{job.status === 'queued' ? 'Queued' : `Transcribing ${percent}%`}</span>
+        <span className="progress job-cell-bar" aria-hidden="true">
+          <span className="progress-fill" style={{ width: `${job.status === 'queued' ? 0 : percent}%`, display: 'block' }} />
+        </span>
+      </span>
+    );
+  }
+  const outcome = outcomes.get(session.id);
+  if (outcome?.kind === 'failed') {
+    return (
+      <span className="job-cell job-failed" title={outcome.message}>
+        <AlertIcon size={13} /> Transcription failed
+      </span>
+    );
+  }
+  return <StatusBadge status={session.status} />;
+}
 
 function Empty({ label }: { label: string }) {
   return (
@@ -81,6 +108,10 @@ interface LibraryTableProps {
   sort: SortState;
   onSort(key: SortKey): void;
   label: string;
+  /** Ids of the rows ticked for a batch action. */
+  selected: ReadonlySet<string>;
+  onToggle(id: string, range: boolean): void;
+  onToggleAll(): void;
   ref?: Ref<LibraryTableHandle>;
 }
 
@@ -88,7 +119,7 @@ export interface LibraryTableHandle {
   focus(): void;
 }
 
-export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTableProps) {
+export function LibraryTable({ sessions, sort, onSort, label, selected, onToggle, onToggleAll, ref }: LibraryTableProps) {
   const idPrefix = useId();
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [view, setView] = useState(() => ({ top: 0, height: Math.max(400, window.innerHeight) }));
@@ -152,6 +183,10 @@ export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTabl
         const s = sessions[current];
         if (s) navigate(sessionHref(s.id));
       },
+      ' ': () => {
+        const s = sessions[current];
+        if (s) onToggle(s.id, event.shiftKey);
+      },
     };
     const action = keys[event.key];
     if (action) {
@@ -169,7 +204,8 @@ export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTabl
       role="grid"
       aria-label={label}
       aria-rowcount={sessions.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={COLUMNS.length + 1}
+      aria-multiselectable="true"
       aria-activedescendant={active ? rowId(active) : undefined}
       aria-readonly="true"
       tabIndex={0}
@@ -182,6 +218,17 @@ export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTabl
     >
       <div role="rowgroup" className="grid-head" style={{ height: HEADER_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="grid-row grid-row-head">
+          <div role="columnheader" className="grid-cell cell-check">
+            <input
+              type="checkbox"
+              aria-label="Select all recordings shown"
+              checked={sessions.length > 0 && sessions.every((s) => selected.has(s.id))}
+              ref={(el) => {
+                if (el) el.indeterminate = selected.size > 0 && !sessions.every((s) => selected.has(s.id));
+              }}
+              onChange={onToggleAll}
+            />
+          </div>
           {COLUMNS.map((col) => {
             const sorted = sort.key === col.key;
             return (
@@ -214,14 +261,29 @@ export function LibraryTable({ sessions, sort, onSort, label, ref }: LibraryTabl
               id={rowId(s)}
               role="row"
               aria-rowindex={i + 2}
-              aria-selected={isActive}
-              className={`grid-row ${isActive ? 'is-active' : ''} ${i % 2 ? 'is-odd' : ''}`}
+              aria-selected={selected.has(s.id)}
+              data-active={isActive || undefined}
+              className={`grid-row ${isActive ? 'is-active' : ''} ${selected.has(s.id) ? 'is-checked' : ''} ${i % 2 ? 'is-odd' : ''}`}
               style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
-              onClick={() => {
+              onClick={(e) => {
                 setActiveId(s.id);
+                if (e.shiftKey || e.ctrlKey || e.metaKey) {
+                  e.preventDefault();
+                  onToggle(s.id, e.shiftKey);
+                  return;
+                }
                 navigate(sessionHref(s.id));
               }}
             >
+              <div role="gridcell" className="grid-cell cell-check" onClick={(e) => e.stopPropagation()}>
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  aria-label={`Select ${s.title}`}
+                  checked={selected.has(s.id)}
+                  onChange={(e) => onToggle(s.id, (e.nativeEvent as MouseEvent).shiftKey === true)}
+                />
+              </div>
               {COLUMNS.map((col) => (
                 <div key={col.key} role="gridcell" className={`grid-cell ${col.align === 'end' ? 'align-end' : ''}`}>
                   {col.cell(s)}

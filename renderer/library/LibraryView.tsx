@@ -1,5 +1,6 @@
 /** The library: every session on this computer, filterable and sortable. */
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { TranscribeDialog } from '../transcript/TranscribeDialog';
 import { useChooseImport } from '../import/ImportChooser';
 import { SUPPORTED_FORMATS_TEXT } from '../import/import-queue';
 import { pluralise } from '../../shared/util/format';
@@ -33,6 +34,37 @@ export function LibraryView() {
 
   const all = library.sessions;
   const rows = useMemo(() => (all ? sortSessions(filterSessions(all, deferredQuery), sort) : []), [all, deferredQuery, sort]);
+
+  // Rows ticked for "Transcribe selected" (Space, Ctrl/Shift+click or the checkboxes).
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef<string | null>(null);
+  const [transcribeOpen, setTranscribeOpen] = useState(false);
+  const present = useMemo(() => new Set(all?.map((s) => s.id)), [all]);
+  const chosen = useMemo(() => [...selected].filter((id) => present.has(id)), [selected, present]);
+  const onToggle = useCallback(
+    (id: string, range: boolean) => {
+      setSelected((prev) => {
+        const next = new Set(prev);
+        const from = anchor.current === null ? -1 : rows.findIndex((s) => s.id === anchor.current);
+        const to = rows.findIndex((s) => s.id === id);
+        if (range && from >= 0 && to >= 0) {
+          const on = !prev.has(id) || prev.has(anchor.current ?? '');
+          for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+            const rowId = rows[i]!.id;
+            if (on) next.add(rowId);
+            else next.delete(rowId);
+          }
+        } else if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      });
+      anchor.current = id;
+    },
+    [rows],
+  );
+  const onToggleAll = useCallback(() => {
+    setSelected((prev) => (rows.length > 0 && rows.every((s) => prev.has(s.id)) ? new Set() : new Set(rows.map((s) => s.id))));
+  }, [rows]);
 
   const onSort = (key: SortKey) => {
     const next: SortState =
@@ -177,8 +209,29 @@ export function LibraryView() {
           </button>
         </div>
       ) : (
-        <LibraryTable ref={tableRef} sessions={rows} sort={sort} onSort={onSort} label="Recordings" />
+        <LibraryTable ref={tableRef} sessions={rows} sort={sort} onSort={onSort} label="Recordings" selected={selected} onToggle={onToggle} onToggleAll={onToggleAll} />
       )}
+      {chosen.length > 0 && (
+        <div className="selection-bar" role="region" aria-label="Selected recordings">
+          <span className="selection-count" role="status">
+            {pluralise(chosen.length, 'recording', 'recordings')} selected
+          </span>
+          <button type="button" className="btn btn-primary btn-small" onClick={() => setTranscribeOpen(true)}>
+            Transcribe selected
+          </button>
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      <TranscribeDialog
+        open={transcribeOpen}
+        sessionIds={chosen}
+        existing={null}
+        hasCorrections={false}
+        onClose={() => setTranscribeOpen(false)}
+        onStarted={() => setSelected(new Set())}
+      />
     </div>
   );
 }

@@ -37,11 +37,25 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
     ],
   },
   {
+    title: 'Transcript (a segment focused)',
+    keys: [
+      [['Enter'], 'Play from this segment'],
+      [['↑'], 'Previous segment (↓: next)'],
+      [['E'], 'Edit the text (also F2 or double-click)'],
+      [['1'], 'Speaker: counselor (2 client, 3 other)'],
+      [['S'], 'Next speaker'],
+      [['X'], 'Split at the playhead'],
+      [['Shift', 'M'], 'Merge with the next segment'],
+      [['Alt', 'Enter'], 'While editing: split at the caret'],
+    ],
+  },
+  {
     title: 'Anywhere',
     keys: [
       [['?'], 'Show this list'],
       [[MOD, 'O'], 'Import recordings'],
-      [['/'], 'Filter the library'],
+      [['/'], 'Filter the library, or search the transcript'],
+      [[MOD, 'F'], 'Search the transcript'],
     ],
   },
 ];

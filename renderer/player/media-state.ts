@@ -1,5 +1,6 @@
 /** React views of an HTMLMediaElement's state, read straight from the element (no copies to keep in sync). */
 import { useMemo, useSyncExternalStore } from 'react';
+import { followPlayhead } from './follow-playhead';
 
 export interface MediaSnapshot {
   paused: boolean;
@@ -77,35 +78,7 @@ export function useMediaState(media: HTMLMediaElement | null, hasVideo: boolean)
 function createTimeStore(media: HTMLMediaElement | null, resolution: number) {
   return {
     subscribe(onChange: () => void): () => void {
-      if (!media) return () => undefined;
-      let frame = 0;
-      const loop = () => {
-        onChange();
-        frame = requestAnimationFrame(loop);
-      };
-      const start = () => {
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(loop);
-      };
-      const stop = () => {
-        cancelAnimationFrame(frame);
-        onChange();
-      };
-      const events: [string, () => void][] = [
-        ['play', start],
-        ['pause', stop],
-        ['ended', stop],
-        ['seeking', onChange],
-        ['seeked', onChange],
-        ['timeupdate', onChange],
-        ['loadedmetadata', onChange],
-      ];
-      for (const [type, fn] of events) media.addEventListener(type, fn);
-      if (!media.paused) start();
-      return () => {
-        cancelAnimationFrame(frame);
-        for (const [type, fn] of events) media.removeEventListener(type, fn);
-      };
+      return media ? followPlayhead(media, onChange) : () => undefined;
     },
     getSnapshot(): number {
       if (!media) return 0;

@@ -28,6 +28,11 @@ import { takePrefetchedSession } from './prefetch';
 import { MetadataPanel } from './MetadataPanel';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TechnicalDetails } from './TechnicalDetails';
+import { useJobs } from '../transcript/jobs-store';
+import { TranscribeDialog } from '../transcript/TranscribeDialog';
+import { TranscriptPanel } from '../transcript/TranscriptPanel';
+import { useTranscript } from '../transcript/useTranscript';
+import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 
 type Loaded = { session: Session | null; error: string | null; gone: boolean };
 
@@ -125,6 +130,22 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const [media, setMedia] = useState<HTMLMediaElement | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const [transcribeOpen, setTranscribeOpen] = useState(false);
+  const [tab, setTab] = useState<SidebarTab>(() => (sessionStorage.getItem('attune.sessionTab') === 'details' ? 'details' : 'transcript'));
+  const [transcriptState, transcriptActions] = useTranscript(session.id);
+  const job = useJobs().bySession.get(session.id);
+  const transcript = transcriptState.status === 'ready' ? transcriptState.transcript : null;
+  const openTranscribe = useCallback(() => {
+    setTab('transcript');
+    setTranscribeOpen(true);
+  }, []);
+  useEffect(() => {
+    try {
+      sessionStorage.setItem('attune.sessionTab', tab);
+    } catch {
+      // remembering the tab is a nicety
+    }
+  }, [tab]);
   const waveformRef = useRef<WaveformHandle>(null);
   const peaks = usePeaks(info, facts);
   const controls = useMemo(() => (media ? createControls(media, facts.duration) : null), [media, facts.duration]);
@@ -186,6 +207,15 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
           </div>
         </div>
         <div className="session-actions">
+          <button
+            type="button"
+            className="btn btn-secondary"
+            onClick={openTranscribe}
+            disabled={!!job || transcriptState.status === 'unavailable'}
+            title={transcriptState.status === 'unavailable' ? transcriptState.message : undefined}
+          >
+            {job ? `Transcribing… ${job.status === 'running' ? `${Math.round(job.percent)}%` : ''}` : 'Transcribe…'}
+          </button>
           <button type="button" className="btn btn-secondary btn-danger-quiet" onClick={() => setDeleteOpen(true)}>
             <TrashIcon /> Delete…
           </button>
@@ -245,12 +275,34 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
           <TransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
         </section>
 
-        <aside className="inspector" aria-label="Session details">
-          <MetadataPanel session={session} onSaved={onSaved} />
-          <TechnicalDetails session={session} />
+        <aside className="inspector" aria-label="Transcript and details">
+          <SidebarTabs tab={tab} onTab={setTab} segmentCount={transcript?.segments.length ?? null} />
+          <div className="inspector-pane" id="pane-transcript" role="tabpanel" aria-labelledby="tab-transcript" hidden={tab !== 'transcript'}>
+            <TranscriptPanel
+              sessionId={session.id}
+              duration={facts.duration}
+              stereo={facts.channels > 1}
+              media={media}
+              controls={controls}
+              state={transcriptState}
+              actions={transcriptActions}
+              onTranscribe={openTranscribe}
+            />
+          </div>
+          <div className="inspector-pane inspector-details" id="pane-details" role="tabpanel" aria-labelledby="tab-details" hidden={tab !== 'details'}>
+            <MetadataPanel session={session} onSaved={onSaved} />
+            <TechnicalDetails session={session} />
+          </div>
         </aside>
       </div>
 
+      <TranscribeDialog
+        open={transcribeOpen}
+        sessionIds={[session.id]}
+        existing={transcript ? (transcript.segments.length > 0 ? 1 : 0) : null}
+        hasCorrections={transcript?.segments.some((s) => s.edited) ?? false}
+        onClose={() => setTranscribeOpen(false)}
+      />
       <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
       <DeleteSessionDialog
         open={deleteOpen}

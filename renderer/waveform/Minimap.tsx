@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { WaveLanes } from './peaks';
+import { followPlayhead } from '../player/follow-playhead';
 
 interface MinimapProps {
   lanes: WaveLanes;
@@ -99,39 +100,13 @@ export function Minimap({ lanes, gain, timeline, media, visible: view, onSeek }:
 
   // Progress: follows the media element directly, every frame while playing.
   useEffect(() => {
-    let frame = 0;
     const update = () => {
       const fraction = timeline > 0 ? Math.max(0, Math.min(1, media.currentTime / timeline)) : 0;
       if (playedRef.current) playedRef.current.style.clipPath = `inset(0 ${(1 - fraction) * 100}% 0 0)`;
       if (cursorRef.current) cursorRef.current.style.left = `${fraction * 100}%`;
     };
-    const loop = () => {
-      update();
-      frame = requestAnimationFrame(loop);
-    };
-    const start = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(loop);
-    };
-    const stop = () => {
-      cancelAnimationFrame(frame);
-      update();
-    };
     update();
-    if (!media.paused) start();
-    const events: [string, () => void][] = [
-      ['play', start],
-      ['pause', stop],
-      ['ended', stop],
-      ['seeked', update],
-      ['seeking', update],
-      ['timeupdate', update],
-    ];
-    for (const [type, fn] of events) media.addEventListener(type, fn);
-    return () => {
-      cancelAnimationFrame(frame);
-      for (const [type, fn] of events) media.removeEventListener(type, fn);
-    };
+    return followPlayhead(media, update);
   }, [media, timeline]);
 
   const seekAt = (clientX: number, target: HTMLElement) => {

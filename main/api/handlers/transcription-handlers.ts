@@ -1,13 +1,10 @@
-/** Whisper transcription jobs — TO BE WRITTEN (issue 3). */
-import { ApiError } from '../../../shared/api/errors';
+/** Whisper transcription jobs. */
 import type { HandlerGroup } from '../handlers';
 
-const notYet = (): never => {
-  throw new ApiError('unavailable', 'This part of Attune is not ready yet.');
-};
-
 export const transcriptionHandlers: HandlerGroup<'transcription.start' | 'transcription.cancel' | 'transcription.jobs'> = {
-  'transcription.start': notYet,
-  'transcription.cancel': notYet,
-  'transcription.jobs': notYet,
+  'transcription.start': ({ sessionIds, modelId, language, keepCorrections }, { services }) => ({
+    jobIds: services.transcriptions.start(sessionIds, { modelId, language, keepCorrections }),
+  }),
+  'transcription.cancel': ({ jobId }, { services }) => ({ cancelled: services.transcriptions.cancel(jobId) }),
+  'transcription.jobs': (_input, { services }) => services.transcriptions.jobs(),
 };
