@@ -22,6 +22,7 @@ import { SpeakerMenu } from './SpeakerMenu';
 import { SpeakersDialog, ChannelDialog, ReplaceDialog } from './TranscriptDialogs';
 import { findMatches, proportionalTextOffset, segmentAt, type SearchMatch } from './transcript-logic';
 import type { TranscriptActions, TranscriptState } from './useTranscript';
+import { followPlayhead } from '../player/follow-playhead';
 
 /** How long auto-follow stays off after the user scrolls the list themselves. */
 const FOLLOW_PAUSE_MS = 5000;
@@ -42,36 +43,7 @@ function useActiveIndex(media: HTMLMediaElement | null, transcript: Transcript |
   const store = useMemo(() => {
     const segments = transcript?.segments ?? [];
     return {
-      subscribe(onChange: () => void) {
-        if (!media) return () => undefined;
-        let frame = 0;
-        const loop = () => {
-          onChange();
-          frame = requestAnimationFrame(loop);
-        };
-        const start = () => {
-          cancelAnimationFrame(frame);
-          frame = requestAnimationFrame(loop);
-        };
-        const stop = () => {
-          cancelAnimationFrame(frame);
-          onChange();
-        };
-        const events: [string, () => void][] = [
-          ['play', start],
-          ['pause', stop],
-          ['ended', stop],
-          ['seeked', onChange],
-          ['seeking', onChange],
-          ['timeupdate', onChange],
-        ];
-        for (const [t, fn] of events) media.addEventListener(t, fn);
-        if (!media.paused) start();
-        return () => {
-          cancelAnimationFrame(frame);
-          for (const [t, fn] of events) media.removeEventListener(t, fn);
-        };
-      },
+      subscribe: (onChange: () => void) => (media ? followPlayhead(media, onChange) : () => undefined),
       getSnapshot: () => (media ? segmentAt(segments, media.currentTime) : -1),
     };
   }, [media, transcript?.segments]);
