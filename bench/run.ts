@@ -1,6 +1,7 @@
 /**
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object. Every ratio is
  * measured side by side in this run, because absolute times on a shared machine are noisy.
+ * `--only import,open,library,transcribe` runs some of the sections.
  */
 import fs from 'node:fs';
 import { benchImport } from './import-2h';
@@ -22,20 +23,31 @@ async function main(): Promise<void> {
   const log = (text: string): void => {
     process.stderr.write(`${text}\n`);
   };
+  const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const only = onlyArg ? new Set(onlyArg.split(',')) : null;
+  const wanted = (section: string): boolean => only === null || only.has(section);
   const results: Record<string, number> = {};
-  log('[bench] import of a 2-hour recording vs ffmpeg alone…');
-  Object.assign(results, await benchImport());
-  log('[bench] opening a 2-hour session in browser mode…');
-  const dir = benchDir('recording');
-  try {
-    Object.assign(results, await benchOpenSession(longRecording(dir, 7200)));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  if (wanted('import')) {
+    log('[bench] import of a 2-hour recording vs ffmpeg alone…');
+    Object.assign(results, await benchImport());
   }
-  log('[bench] library with 1,000 sessions…');
-  Object.assign(results, await benchLibrary());
-  log('[bench] transcription (random-weight tiny.en-sized model)…');
-  Object.assign(results, await benchTranscribe(log));
+  if (wanted('open')) {
+    log('[bench] opening a 2-hour session in browser mode…');
+    const dir = benchDir('recording');
+    try {
+      Object.assign(results, await benchOpenSession(longRecording(dir, 7200)));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (wanted('library')) {
+    log('[bench] library with 1,000 sessions…');
+    Object.assign(results, await benchLibrary());
+  }
+  if (wanted('transcribe')) {
+    log('[bench] transcription (random-weight tiny.en-sized model)…');
+    Object.assign(results, await benchTranscribe(log));
+  }
 
   if (json) {
     process.stdout.write(`${JSON.stringify(results)}\n`);
