@@ -262,36 +262,29 @@ test('a 1,600-segment transcript loads quickly, follows playback, and pauses fol
   await expect(panel().getByRole('button', { name: 'Follow playback' })).toHaveCount(0);
 });
 
-/** Writes a small random-weight Whisper model with the project's builder; null (with the reason) when it cannot. */
-function buildTestModel(): { file: string } | { reason: string } {
+/** Writes a small random-weight Whisper model with the project's builder. */
+function buildTestModel(): string {
   const script = path.join(repoRoot, 'scripts', 'make-test-whisper-model.ts');
-  if (!fs.existsSync(script)) return { reason: 'scripts/make-test-whisper-model.ts (the engine side) does not exist yet' };
   const file = path.join(tempDir, 'ggml-test-tiny.en.bin');
   execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script, file, '--seed', '7'], {
     cwd: repoRoot,
     stdio: 'pipe',
   });
-  return { file };
+  return file;
 }
 
 test('Whisper: a model added on the Models screen transcribes a session from the UI', async () => {
   await page.goto(`${app.origin}/#/models`);
   await expect(page.getByRole('heading', { name: 'Models', level: 1 })).toBeVisible();
-  const notReady = page.getByText('Models are not available in this version of Attune yet.');
-  await expect(notReady.or(page.getByRole('heading', { name: 'Transcription models' }))).toBeVisible();
-  test.skip(await notReady.isVisible(), 'waits for the Node side: models.* still answer "unavailable"');
-  const built = buildTestModel();
-  test.skip('reason' in built, 'reason' in built ? built.reason : '');
-  if (!('file' in built)) return;
+  await expect(page.getByRole('heading', { name: 'Transcription models' })).toBeVisible();
+  const modelFile = buildTestModel();
 
   await expect(page.getByText('No transcription model is installed.')).toBeVisible();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add model file…' }).click();
-  await (await chooser).setFiles(built.file);
+  await (await chooser).setFiles(modelFile);
   const row = page.getByTestId('model-row').first();
-  const noUpload = page.getByText('This version of Attune cannot take model files in browser mode yet.');
-  await expect(row.or(noUpload)).toBeVisible({ timeout: 30_000 });
-  test.skip(await noUpload.isVisible(), 'waits for the Node side: POST /upload-model in browser mode (main/server) is not there yet');
+  await expect(row).toBeVisible({ timeout: 30_000 });
   await expect(row).toContainText('English only');
   await expect(row.getByRole('radio')).toBeChecked();
   await screenshot(page, 'models');
