@@ -33,6 +33,9 @@ export const transcriptHandlers: HandlerGroup<
     changed(services, sessionId, services.transcripts.renameSpeaker(sessionId, role, name)),
   'transcript.speakerByChannel': ({ sessionId, leftIs }, { services }) =>
     changed(services, sessionId, services.transcripts.speakerByChannel(sessionId, leftIs)),
-  'transcript.importSubtitles': ({ sessionId, fileName, content }, { services }) =>
-    changed(services, sessionId, services.transcripts.importSubtitles(sessionId, fileName, content).transcript),
+  'transcript.importSubtitles': ({ sessionId, fileName, content }, { services }) => {
+    // An imported file replaces the transcript: a Whisper job still writing to it stops first.
+    for (const job of services.transcriptions.jobs()) if (job.sessionId === sessionId) services.transcriptions.cancel(job.jobId);
+    return changed(services, sessionId, services.transcripts.importSubtitles(sessionId, fileName, content).transcript);
+  },
 };
