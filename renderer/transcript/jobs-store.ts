@@ -7,6 +7,7 @@ import type { TranscriptionJobState, TranscriptionOutcome } from '../../shared/d
 import { api } from '../api/client';
 import { Observable } from '../lib/store';
 import { showError, showNotice } from '../ui/toasts';
+import { pluralise } from '../../shared/util/format';
 
 export interface JobsState {
   /** Queued or running jobs, by session id. */
@@ -58,7 +59,7 @@ export function startTranscriptionSync(): () => void {
     const title = titleOf(sessionId);
     const what = title ? `“${title}”` : 'A session';
     if (outcome.kind === 'failed') showError(outcome.message, `${what} was not transcribed`);
-    else if (outcome.kind === 'done') showNotice(`${what} was transcribed (${outcome.segmentCount.toLocaleString()} segments).`);
+    else if (outcome.kind === 'done') showNotice(`${what} was transcribed (${pluralise(outcome.segmentCount, 'segment', 'segments')}).`);
   });
   return () => {
     offProgress();
