@@ -88,47 +88,37 @@ function tensorSpecs(d: TestModelDims, nVocab: number, nMels: number): TensorSpe
   add('encoder.conv2.bias', [1, s], 0, 'zeros');
   add('encoder.ln_post.weight', [s], 0, 'ones');
   add('encoder.ln_post.bias', [s], 0, 'zeros');
-  for (let i = 0; i < d.layers; i++) {
-    const p = `encoder.blocks.${i}.`;
+  // A transformer block's parts, as whisper_model_load names them (same order as before: the file is identical).
+  const mlp = (p: string): void => {
     add(`${p}mlp_ln.weight`, [s], 0, 'ones');
     add(`${p}mlp_ln.bias`, [s], 0, 'zeros');
     add(`${p}mlp.0.weight`, [s, 4 * s], w);
     add(`${p}mlp.0.bias`, [4 * s], 0, 'zeros');
     add(`${p}mlp.2.weight`, [4 * s, s], w);
     add(`${p}mlp.2.bias`, [s], 0, 'zeros');
-    add(`${p}attn_ln.weight`, [s], 0, 'ones');
-    add(`${p}attn_ln.bias`, [s], 0, 'zeros');
-    add(`${p}attn.query.weight`, [s, s], w);
-    add(`${p}attn.query.bias`, [s], 0, 'zeros');
-    add(`${p}attn.key.weight`, [s, s], w);
-    add(`${p}attn.value.weight`, [s, s], w);
-    add(`${p}attn.value.bias`, [s], 0, 'zeros');
-    add(`${p}attn.out.weight`, [s, s], w);
-    add(`${p}attn.out.bias`, [s], 0, 'zeros');
+  };
+  const attention = (p: string, a: string): void => {
+    add(`${p}${a}_ln.weight`, [s], 0, 'ones');
+    add(`${p}${a}_ln.bias`, [s], 0, 'zeros');
+    add(`${p}${a}.query.weight`, [s, s], w);
+    add(`${p}${a}.query.bias`, [s], 0, 'zeros');
+    add(`${p}${a}.key.weight`, [s, s], w);
+    add(`${p}${a}.value.weight`, [s, s], w);
+    add(`${p}${a}.value.bias`, [s], 0, 'zeros');
+    add(`${p}${a}.out.weight`, [s, s], w);
+    add(`${p}${a}.out.bias`, [s], 0, 'zeros');
+  };
+  for (let i = 0; i < d.layers; i++) {
+    mlp(`encoder.blocks.${i}.`);
+    attention(`encoder.blocks.${i}.`, 'attn');
   }
   add('decoder.positional_embedding', [s, N_TEXT_CTX], 0);
   add('decoder.token_embedding.weight', [s, nVocab], w);
   add('decoder.ln.weight', [s], 0, 'ones');
   add('decoder.ln.bias', [s], 0, 'zeros');
   for (let i = 0; i < d.layers; i++) {
-    const p = `decoder.blocks.${i}.`;
-    add(`${p}mlp_ln.weight`, [s], 0, 'ones');
-    add(`${p}mlp_ln.bias`, [s], 0, 'zeros');
-    add(`${p}mlp.0.weight`, [s, 4 * s], w);
-    add(`${p}mlp.0.bias`, [4 * s], 0, 'zeros');
-    add(`${p}mlp.2.weight`, [4 * s, s], w);
-    add(`${p}mlp.2.bias`, [s], 0, 'zeros');
-    for (const a of ['attn', 'cross_attn']) {
-      add(`${p}${a}_ln.weight`, [s], 0, 'ones');
-      add(`${p}${a}_ln.bias`, [s], 0, 'zeros');
-      add(`${p}${a}.query.weight`, [s, s], w);
-      add(`${p}${a}.query.bias`, [s], 0, 'zeros');
-      add(`${p}${a}.key.weight`, [s, s], w);
-      add(`${p}${a}.value.weight`, [s, s], w);
-      add(`${p}${a}.value.bias`, [s], 0, 'zeros');
-      add(`${p}${a}.out.weight`, [s, s], w);
-      add(`${p}${a}.out.bias`, [s], 0, 'zeros');
-    }
+    mlp(`decoder.blocks.${i}.`);
+    for (const a of ['attn', 'cross_attn']) attention(`decoder.blocks.${i}.`, a);
   }
   return t;
 }
