@@ -19,7 +19,9 @@ export function appRoot(): { root: string; version: string } {
   }
 }
 
-/** The built renderer; `npm run build` writes it. */
+/** The built renderer; `npm run build` writes it. ATTUNE_RENDERER_DIR points elsewhere (a development build). */
 export function rendererDir(): string {
+  const override = process.env.ATTUNE_RENDERER_DIR;
+  if (override) return path.resolve(override);
   return path.join(appRoot().root, 'dist', 'renderer');
 }

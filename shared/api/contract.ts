@@ -9,6 +9,10 @@ import { SESSION_STATUSES } from '../domain/session';
 import type { ImportFinished, ImportJobState, ImportProgress } from '../domain/import';
 import type { ModelCatalogueEntry, Transcript, TranscriptSegment, TranscriptionJobState, TranscriptionOutcome, WhisperModelInfo } from '../domain/transcript';
 import { SPEAKER_ROLES } from '../domain/transcript';
+import type { Annotation, Codebook, Profile } from '../domain/annotation';
+import { CODE_KINDS, MITI_BEHAVIOURS } from '../domain/annotation';
+import type { SessionReview } from '../domain/review';
+import { GLOBAL_RATINGS, PHASES } from '../domain/review';
 
 /** Declares a call: `call<Output>()(inputSchema)`. The output type is compile-time only. */
 function call<O>() {
@@ -34,6 +38,73 @@ export const sessionPatchSchema = z
     recordedAt: isoDate.nullable().optional(),
     notes: z.string().max(20000, 'Notes are too long (at most 20,000 characters).').optional(),
     status: z.enum(SESSION_STATUSES).optional(),
+  })
+  .strict();
+
+const seconds = (label: string) =>
+  z.number({ message: `${label} must be a number of seconds.` }).finite(`${label} must be a number of seconds.`).nonnegative(`${label} cannot be before the start of the recording.`);
+const annotationId = z.string().trim().min(1, 'An annotation id is required.').max(100);
+const codebookId = z.string().trim().min(1, 'A codebook id is required.').max(100);
+const codeId = z
+  .string()
+  .trim()
+  .min(1, 'A code id is required.')
+  .max(80, 'A code id is at most 80 characters.')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A code id uses lower-case letters, digits and single hyphens, like "open-question".');
+const timeRange = z
+  .object({ start: seconds('The start'), end: seconds('The end') })
+  .strict()
+  .refine((r) => r.end > r.start, 'The end must come after the start.');
+const comment = z.string().max(10000, 'A comment can hold at most 10,000 characters.');
+const segmentIds = z.array(z.string().min(1).max(100)).max(200, 'Link at most 200 transcript segments.');
+
+/** A code as edited in the codebook editor or read from a codebook file. */
+export const codeSchema = z
+  .object({
+    id: codeId,
+    name: shortText('A code name', 80).trim().min(1, 'A code needs a name.'),
+    definition: shortText('A definition', 500).default(''),
+    kind: z.enum(CODE_KINDS, { message: 'The kind must be strength, growth, client or neutral.' }),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is written like #2563eb.').transform((c) => c.toLowerCase()),
+    hotkey: z
+      .string()
+      .regex(/^[a-zA-Z1-9]$/, 'A hotkey is one letter or a digit from 1 to 9.')
+      .transform((k) => k.toLowerCase())
+      .nullable()
+      .default(null),
+    miti: z.enum(MITI_BEHAVIOURS, { message: 'Unknown MITI behaviour.' }).nullable().default(null),
+    missedOpportunity: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+  })
+  .strict();
+
+export const annotationPatchSchema = z
+  .object({
+    codeId: codeId.optional(),
+    start: seconds('The start').optional(),
+    end: seconds('The end').nullable().optional(),
+    comment: comment.optional(),
+    modelResponse: comment.optional(),
+    segmentIds: segmentIds.optional(),
+  })
+  .strict();
+
+const rating = z.number().int('A rating is a whole number from 1 to 5.').min(1, 'A rating is from 1 to 5.').max(5, 'A rating is from 1 to 5.').nullable();
+const feedbackText = z.string().max(20000, 'Feedback is too long (at most 20,000 characters).');
+
+export const reviewPatchSchema = z
+  .object({
+    codebookId: codebookId.optional(),
+    phases: z.object(Object.fromEntries(PHASES.map((p) => [p, timeRange.nullable().optional()])) as Record<(typeof PHASES)[number], z.ZodOptional<z.ZodNullable<typeof timeRange>>>).strict().optional(),
+    /** Item id → ticked or not. */
+    checklist: z.record(z.string().min(1).max(80), z.boolean()).optional(),
+    globals: z.object(Object.fromEntries(GLOBAL_RATINGS.map((g) => [g, rating.optional()])) as Record<(typeof GLOBAL_RATINGS)[number], z.ZodOptional<typeof rating>>).strict().optional(),
+    evidence: z
+      .object(Object.fromEntries(GLOBAL_RATINGS.map((g) => [g, z.array(annotationId).max(500).optional()])) as Record<(typeof GLOBAL_RATINGS)[number], z.ZodOptional<z.ZodArray<typeof annotationId>>>)
+      .strict()
+      .optional(),
+    codedRange: timeRange.nullable().optional(),
+    feedback: z.object({ strengths: feedbackText.optional(), growthAreas: feedbackText.optional(), goals: feedbackText.optional() }).strict().optional(),
   })
   .strict();
 
@@ -133,6 +204,89 @@ export const calls = {
   /** Downloads a standard model (resumable, checksum-verified); progress arrives as `models.download` events. */
   'models.download': call<{ started: true }>()(z.object({ name: z.string().min(1).max(40) }).strict()),
   'models.setThreads': call<{ threads: number }>()(z.object({ threads: z.number().int().min(1).max(64) }).strict()),
+
+  // Profile (the local user)
+  'profile.get': call<Profile>()(empty()),
+  'profile.update': call<Profile>()(
+    z
+      .object({
+        name: shortText('Your name', 80).trim().min(1, 'Your name cannot be empty.').optional(),
+        preRoll: z.number().finite().min(0, 'The pre-roll is from 0 to 30 seconds.').max(30, 'The pre-roll is from 0 to 30 seconds.').optional(),
+      })
+      .strict(),
+  ),
+
+  // Codebooks
+  'codebooks.list': call<Codebook[]>()(empty()),
+  'codebooks.get': call<Codebook>()(z.object({ codebookId }).strict()),
+  /** A new codebook, empty or a copy of another. */
+  'codebooks.create': call<Codebook>()(z.object({ name: shortText('A codebook name', 120).trim().min(1, 'A codebook needs a name.'), copyFrom: codebookId.optional() }).strict()),
+  'codebooks.rename': call<Codebook>()(z.object({ codebookId, name: shortText('A codebook name', 120).trim().min(1, 'A codebook needs a name.') }).strict()),
+  /** Refused for the built-in codebook and for codebooks sessions use. */
+  'codebooks.delete': call<{ deleted: true }>()(z.object({ codebookId }).strict()),
+  /** Adds a code or replaces the one with the same id (rename, recolour, re-key, disable). */
+  'codebooks.saveCode': call<Codebook>()(z.object({ codebookId, code: codeSchema }).strict()),
+  /** Removes a code no annotation uses (codes in use can only be disabled). */
+  'codebooks.deleteCode': call<Codebook>()(z.object({ codebookId, codeId }).strict()),
+  /** The full new order of the codebook's code ids. */
+  'codebooks.reorder': call<Codebook>()(z.object({ codebookId, codeIds: z.array(codeId).max(500) }).strict()),
+  /** Adds a codebook from a codebook JSON file (read by the window and sent as text). */
+  'codebooks.import': call<Codebook>()(
+    z.object({ fileName: shortText('The file name', 255).min(1), content: z.string().max(2_000_000, 'That codebook file is too large (at most 2 MB).') }).strict(),
+  ),
+  'codebooks.export': call<{ fileName: string; content: string }>()(z.object({ codebookId }).strict()),
+
+  // Annotations
+  'annotations.list': call<Annotation[]>()(z.object({ sessionId: id }).strict()),
+  'annotations.create': call<Annotation>()(
+    z
+      .object({
+        sessionId: id,
+        codeId,
+        start: seconds('The start'),
+        end: seconds('The end').nullable().default(null),
+        comment: comment.default(''),
+        modelResponse: comment.default(''),
+        segmentIds: segmentIds.default([]),
+      })
+      .strict(),
+  ),
+  /** Puts back an annotation exactly as it was (undo of a delete). */
+  'annotations.restore': call<Annotation>()(
+    z
+      .object({
+        id: annotationId,
+        sessionId: id,
+        codeId,
+        start: seconds('The start'),
+        end: seconds('The end').nullable(),
+        comment,
+        author: shortText('The author', 80),
+        modelResponse: comment,
+        segmentIds,
+        createdAt: z.string().max(40),
+        updatedAt: z.string().max(40),
+      })
+      .strict(),
+  ),
+  'annotations.update': call<Annotation>()(z.object({ annotationId, patch: annotationPatchSchema }).strict()),
+  /** Answers the deleted annotation, so it can be restored. */
+  'annotations.delete': call<Annotation>()(z.object({ annotationId }).strict()),
+  /** Adds annotations from a CSV or JSON file (all or nothing). */
+  'annotations.import': call<{ imported: Annotation[] }>()(
+    z
+      .object({
+        sessionId: id,
+        fileName: shortText('The file name', 255).min(1),
+        content: z.string().max(20_000_000, 'That annotation file is too large (at most 20 MB).'),
+      })
+      .strict(),
+  ),
+  'annotations.export': call<{ fileName: string; content: string }>()(z.object({ sessionId: id, format: z.enum(['csv', 'json']) }).strict()),
+
+  // Review: phases, checklist, global ratings, coded range, overall feedback
+  'review.get': call<SessionReview>()(z.object({ sessionId: id }).strict()),
+  'review.update': call<SessionReview>()(z.object({ sessionId: id, patch: reviewPatchSchema }).strict()),
 } as const;
 
 export interface EventMap {
@@ -147,6 +301,11 @@ export interface EventMap {
   'transcript.changed': { sessionId: string };
   'models.changed': Record<string, never>;
   'models.download': { name: string; receivedBytes: number; totalBytes: number; done: boolean; error: string | null };
+  /** Annotations written or removed (the payload carries them, so listeners need not fetch). */
+  'annotations.changed': { sessionId: string; upserted: Annotation[]; deletedIds: string[] };
+  'review.changed': { review: SessionReview };
+  'codebooks.changed': { codebookId: string | null };
+  'profile.changed': Profile;
 }
 
 export type CallName = keyof typeof calls;
@@ -164,6 +323,10 @@ export const EVENT_NAMES: readonly EventName[] = [
   'transcript.changed',
   'models.changed',
   'models.download',
+  'annotations.changed',
+  'review.changed',
+  'codebooks.changed',
+  'profile.changed',
 ];
 
 export function isCallName(name: unknown): name is CallName {
