@@ -9,6 +9,10 @@ import { libraryHandlers } from './handlers/library-handlers';
 import { modelHandlers } from './handlers/model-handlers';
 import { transcriptHandlers } from './handlers/transcript-handlers';
 import { transcriptionHandlers } from './handlers/transcription-handlers';
+import { profileHandlers } from './handlers/profile-handlers';
+import { codebookHandlers } from './handlers/codebook-handlers';
+import { annotationHandlers } from './handlers/annotation-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
 
 export interface CallContext {
   services: Services;
@@ -31,4 +35,8 @@ export const handlers: Handlers = {
   ...transcriptHandlers,
   ...transcriptionHandlers,
   ...modelHandlers,
+  ...profileHandlers,
+  ...codebookHandlers,
+  ...annotationHandlers,
+  ...reviewHandlers,
 };

@@ -14,6 +14,7 @@ import { showCommand } from './commands/show';
 import { modelsCommand } from './commands/models';
 import { transcribeCommand } from './commands/transcribe';
 import { transcriptCommand } from './commands/transcript';
+import { annotationsCommand } from './commands/annotations';
 
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   show: showCommand,
   transcript: transcriptCommand,
   transcribe: transcribeCommand,
+  annotations: annotationsCommand,
   models: modelsCommand,
 };
 

@@ -1,5 +1,6 @@
 /** The session object the command line prints with --json: flat, with durations in seconds. */
 import type { Session } from '../../shared/domain/session';
+import type { SummaryScores } from '../../shared/domain/review';
 
 export interface SessionJson {
   id: string;
@@ -44,5 +45,20 @@ export function sessionJson(s: Session): SessionJson {
     sizeBytes: s.media.sizeBytes,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,
+  };
+}
+
+/** `attune show --json`: the session, how many annotations it has, and its MITI summary scores. */
+export interface SessionDetailJson extends SessionJson {
+  annotationCount: number;
+  scores: SummaryScores;
+}
+
+export function sessionDetailJson(s: Session, annotationCount: number, scores: SummaryScores): SessionDetailJson {
+  const { reflectionToQuestion, complexReflectionShare, miAdherent, miNonAdherent, technicalGlobal, relationalGlobal, globals } = scores;
+  return {
+    ...sessionJson(s),
+    annotationCount,
+    scores: { reflectionToQuestion, complexReflectionShare, miAdherent, miNonAdherent, technicalGlobal, relationalGlobal, globals: { ...globals } },
   };
 }

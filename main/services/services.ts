@@ -17,6 +17,10 @@ import { ModelDownloads } from './models/model-downloads';
 import { TranscriptRuns } from './transcription/transcript-runs';
 import { TranscriptionQueue } from './transcription/transcription-queue';
 import { forkLauncher, workerScriptPath, type WorkerLauncher } from './transcription/worker-launcher';
+import { CodebookStore } from './codebooks/codebook-store';
+import { AnnotationStore } from './annotations/annotation-store';
+import { ReviewStore } from './review/review-store';
+import { ProfileStore } from './profile/profile-store';
 
 export interface Services {
   paths: DataPaths;
@@ -31,6 +35,10 @@ export interface Services {
   modelDownloads: ModelDownloads;
   transcriptRuns: TranscriptRuns;
   transcriptions: TranscriptionQueue;
+  profile: ProfileStore;
+  codebooks: CodebookStore;
+  annotations: AnnotationStore;
+  reviews: ReviewStore;
   /** Deletes a session and its stored files. */
   deleteSession(id: string): void;
   close(): void;
@@ -61,6 +69,11 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
   });
 
   const settings = new Settings(db);
+  const profile = new ProfileStore(db, settings);
+  const codebooks = new CodebookStore(db, settings);
+  codebooks.seedBuiltIn();
+  const reviews = new ReviewStore(db, sessions, codebooks);
+  const annotations = new AnnotationStore(db, sessions, codebooks, reviews, profile);
   const models = new ModelStore(paths.modelsDir, settings);
   const modelDownloads = new ModelDownloads(paths.modelsDir, events);
   const transcriptRuns = new TranscriptRuns(db);
@@ -100,6 +113,10 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
     modelDownloads,
     transcriptRuns,
     transcriptions,
+    profile,
+    codebooks,
+    annotations,
+    reviews,
     deleteSession(id) {
       for (const job of transcriptions.jobs()) if (job.sessionId === id) transcriptions.cancel(job.jobId);
       const media = sessions.delete(id);

@@ -82,6 +82,90 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'codebooks, annotations and session reviews',
+    sql: `
+      CREATE TABLE codebooks (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL CHECK (length(name) > 0),
+        built_in    INTEGER NOT NULL DEFAULT 0 CHECK (built_in IN (0, 1)),
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE TABLE codes (
+        codebook_id        TEXT NOT NULL REFERENCES codebooks(id) ON DELETE CASCADE,
+        id                 TEXT NOT NULL CHECK (length(id) > 0),
+        position           INTEGER NOT NULL,
+        name               TEXT NOT NULL CHECK (length(name) > 0),
+        definition         TEXT NOT NULL DEFAULT '',
+        kind               TEXT NOT NULL CHECK (kind IN ('strength', 'growth', 'client', 'neutral')),
+        color              TEXT NOT NULL,
+        hotkey             TEXT CHECK (hotkey IS NULL OR length(hotkey) = 1),
+        miti               TEXT CHECK (miti IS NULL OR miti IN ('giving-information', 'persuade', 'persuade-with-permission', 'question',
+                             'simple-reflection', 'complex-reflection', 'affirm', 'seeking-collaboration', 'emphasizing-autonomy', 'confront')),
+        missed_opportunity INTEGER NOT NULL DEFAULT 0 CHECK (missed_opportunity IN (0, 1)),
+        enabled            INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+        PRIMARY KEY (codebook_id, id),
+        UNIQUE (codebook_id, hotkey)
+      );
+      -- code_id names a code of the session's codebook (session_reviews.codebook_id, 'default' without a row).
+      CREATE TABLE annotations (
+        id             TEXT PRIMARY KEY,
+        session_id     TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        code_id        TEXT NOT NULL,
+        start          REAL NOT NULL CHECK (start >= 0),
+        end            REAL CHECK (end IS NULL OR end >= start),
+        comment        TEXT NOT NULL DEFAULT '',
+        author         TEXT NOT NULL DEFAULT '',
+        model_response TEXT NOT NULL DEFAULT '',
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+      CREATE INDEX annotations_session_start ON annotations(session_id, start);
+      -- Segments are replaced when a session is transcribed again; their links go with them.
+      CREATE TABLE annotation_segments (
+        annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        segment_id    TEXT NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, segment_id)
+      );
+      CREATE INDEX annotation_segments_segment ON annotation_segments(segment_id);
+      CREATE TABLE session_reviews (
+        session_id              TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        codebook_id             TEXT NOT NULL REFERENCES codebooks(id),
+        beginning_start         REAL,
+        beginning_end           REAL,
+        middle_start            REAL,
+        middle_end              REAL,
+        termination_start       REAL,
+        termination_end         REAL,
+        checklist_json          TEXT NOT NULL DEFAULT '[]',
+        cultivating_change_talk INTEGER CHECK (cultivating_change_talk IS NULL OR cultivating_change_talk BETWEEN 1 AND 5),
+        softening_sustain_talk  INTEGER CHECK (softening_sustain_talk IS NULL OR softening_sustain_talk BETWEEN 1 AND 5),
+        partnership             INTEGER CHECK (partnership IS NULL OR partnership BETWEEN 1 AND 5),
+        empathy                 INTEGER CHECK (empathy IS NULL OR empathy BETWEEN 1 AND 5),
+        coded_start             REAL,
+        coded_end               REAL,
+        strengths               TEXT NOT NULL DEFAULT '',
+        growth_areas            TEXT NOT NULL DEFAULT '',
+        goals                   TEXT NOT NULL DEFAULT '',
+        updated_at              TEXT NOT NULL,
+        CHECK ((beginning_start IS NULL) = (beginning_end IS NULL) AND (beginning_end IS NULL OR beginning_end > beginning_start)),
+        CHECK ((middle_start IS NULL) = (middle_end IS NULL) AND (middle_end IS NULL OR middle_end > middle_start)),
+        CHECK ((termination_start IS NULL) = (termination_end IS NULL) AND (termination_end IS NULL OR termination_end > termination_start)),
+        CHECK ((coded_start IS NULL) = (coded_end IS NULL) AND (coded_end IS NULL OR coded_end > coded_start))
+      );
+      CREATE INDEX session_reviews_codebook ON session_reviews(codebook_id);
+      CREATE TABLE review_evidence (
+        session_id    TEXT NOT NULL REFERENCES session_reviews(session_id) ON DELETE CASCADE,
+        rating        TEXT NOT NULL CHECK (rating IN ('cultivatingChangeTalk', 'softeningSustainTalk', 'partnership', 'empathy')),
+        annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (session_id, rating, annotation_id)
+      );
+      CREATE INDEX review_evidence_annotation ON review_evidence(annotation_id);
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
