@@ -11,6 +11,7 @@ import { startLibrarySync } from './library/library-store';
 import { LibraryView } from './library/LibraryView';
 import { SessionView } from './session/SessionView';
 import { ModelsView } from './models/ModelsView';
+import { CodebooksView } from './codebooks/CodebooksView';
 import { startModelsSync } from './models/models-store';
 import { setSessionTitleLookup, startTranscriptionSync } from './transcript/jobs-store';
 import { findSession } from './library/library-store';
@@ -37,7 +38,8 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    document.title = route.name === 'session' ? 'Session — Attune' : route.name === 'models' ? 'Models — Attune' : 'Library — Attune';
+    const titles = { session: 'Session', models: 'Models', codebooks: 'Codebooks', library: 'Library', 'not-found': 'Library' } as const;
+    document.title = `${titles[route.name]} — Attune`;
   }, [route.name]);
 
   return (
@@ -57,6 +59,7 @@ export function App() {
           {route.name === 'library' && <LibraryView />}
           {route.name === 'session' && <SessionView key={route.id} id={route.id} />}
           {route.name === 'models' && <ModelsView />}
+          {route.name === 'codebooks' && <CodebooksView selectedId={route.id} />}
           {route.name === 'not-found' && (
             <div className="view-message">
               <h1 tabIndex={-1}>There is nothing at this address</h1>

@@ -1,7 +1,8 @@
-/** The slim bar on top: app name, where you are, and Import. */
+/** The slim bar on top: app name, where you are, Models, Codebooks, your profile, and Import. */
 import { useChooseImport } from '../import/ImportChooser';
 import { ImportIcon, LogoMark } from '../ui/icons';
-import { libraryHref, modelsHref, type Route } from './router';
+import { ProfileButton } from '../profile/ProfileDialog';
+import { codebooksHref, libraryHref, modelsHref, type Route } from './router';
 import { useViewTitle } from './view-title';
 
 export function TopBar({ route }: { route: Route }) {
@@ -28,6 +29,11 @@ export function TopBar({ route }: { route: Route }) {
               <span aria-current="page">Models</span>
             </li>
           )}
+          {route.name === 'codebooks' && (
+            <li>
+              <span aria-current="page">Codebooks</span>
+            </li>
+          )}
           {sessionTitle !== null && (
             <li>
               <span aria-current="page" title={sessionTitle}>
@@ -41,6 +47,14 @@ export function TopBar({ route }: { route: Route }) {
         <a className={`topbar-link ${route.name === 'models' ? 'is-current' : ''}`} href={modelsHref} aria-current={route.name === 'models' ? 'page' : undefined}>
           Models
         </a>
+        <a
+          className={`topbar-link ${route.name === 'codebooks' ? 'is-current' : ''}`}
+          href={codebooksHref()}
+          aria-current={route.name === 'codebooks' ? 'page' : undefined}
+        >
+          Codebooks
+        </a>
+        <ProfileButton />
         <button type="button" className="btn btn-primary btn-small" onClick={choose} title="Import recordings (Ctrl+O)" aria-keyshortcuts="Control+O Meta+O">
           <ImportIcon /> Import
         </button>

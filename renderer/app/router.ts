@@ -1,19 +1,38 @@
-/** Hash routing: `#/` is the library, `#/session/<id>` one session, `#/models` the models. Reloading keeps the place. */
+/**
+ * Hash routing: `#/` is the library, `#/session/<id>` one session, `#/models` the models,
+ * `#/codebooks` the codebooks (`#/codebooks/<id>` with one chosen). Reloading keeps the place.
+ */
 import { useSyncExternalStore } from 'react';
 
-export type Route = { name: 'library' } | { name: 'models' } | { name: 'session'; id: string } | { name: 'not-found'; path: string };
+export type Route =
+  | { name: 'library' }
+  | { name: 'models' }
+  | { name: 'codebooks'; id: string | null }
+  | { name: 'session'; id: string }
+  | { name: 'not-found'; path: string };
+
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { name: 'library' };
   if (path === '/models' || path === '/models/') return { name: 'models' };
+  if (path === '/codebooks' || path === '/codebooks/') return { name: 'codebooks', id: null };
+  const codebook = /^\/codebooks\/([^/?#]+)\/?$/.exec(path);
+  if (codebook?.[1]) {
+    const id = decoded(codebook[1]);
+    return id === null ? { name: 'not-found', path } : { name: 'codebooks', id };
+  }
   const match = /^\/session\/([^/?#]+)\/?$/.exec(path);
   if (match?.[1]) {
-    try {
-      return { name: 'session', id: decodeURIComponent(match[1]) };
-    } catch {
-      return { name: 'not-found', path };
-    }
+    const id = decoded(match[1]);
+    return id === null ? { name: 'not-found', path } : { name: 'session', id };
   }
   return { name: 'not-found', path };
 }
@@ -24,6 +43,10 @@ export function sessionHref(id: string): string {
 
 export const libraryHref = '#/';
 export const modelsHref = '#/models';
+
+export function codebooksHref(codebookId: string | null = null): string {
+  return codebookId === null ? '#/codebooks' : `#/codebooks/${encodeURIComponent(codebookId)}`;
+}
 
 export function navigate(href: string): void {
   if (location.hash !== href) location.hash = href;

@@ -1,5 +1,10 @@
-/** STUB (to be implemented by the scoring helper): the thin phases band above the waveform. */
-import type { SessionReview, TimeRange } from '../../shared/domain/review';
+/**
+ * The thin phases band above the waveform: one labelled, coloured segment per phase that is set,
+ * placed for the stretch the waveform shows. Clicking a segment goes to the start of its phase.
+ */
+import { PHASES, PHASE_LABELS, type SessionReview, type TimeRange } from '../../shared/domain/review';
+import { formatClock, spokenDuration } from '../../shared/util/format';
+import { placePhases } from './time-ranges';
 
 export interface PhaseBandProps {
   phases: SessionReview['phases'] | null;
@@ -10,7 +15,30 @@ export interface PhaseBandProps {
   onSeek(time: number): void;
 }
 
-export function PhaseBand(props: PhaseBandProps) {
-  void props;
-  return null;
+export function PhaseBand({ phases, duration, view, onSeek }: PhaseBandProps) {
+  if (!phases || PHASES.every((p) => phases[p] === null)) return null;
+  const placed = placePhases(phases, duration, view);
+  return (
+    <div className="phase-band" role="group" aria-label="Session phases" data-testid="phase-band">
+      {placed.map(({ phase, range, left, width }) => {
+        const label = PHASE_LABELS[phase];
+        return (
+          <button
+            key={phase}
+            type="button"
+            className={`phase-segment phase-${phase}`}
+            style={{ left: `${left}%`, width: `${width}%` }}
+            title={`${label}: ${formatClock(range.start)}–${formatClock(range.end)}. Click to go to its start.`}
+            aria-label={`${label} phase, ${formatClock(range.start)} to ${formatClock(range.end)} (${spokenDuration(range.end - range.start)}). Go to its start.`}
+            onClick={() => onSeek(range.start)}
+            data-testid={`phase-segment-${phase}`}
+          >
+            <span className="phase-segment-label" aria-hidden="true">
+              {label}
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
 }

@@ -28,6 +28,22 @@ export function formatRulerLabel(seconds: number, step: number, longRecording: b
   return base;
 }
 
+/**
+ * Reads a time typed by a person: `90` or `90.5` (seconds), `m:ss`, `h:mm:ss`, each optionally with
+ * a fraction (`1:30.5`). The first part may be any size (`75:00` is 75 minutes); later parts are
+ * below 60. Null when the text is not a time.
+ */
+export function parseClock(text: string): number | null {
+  const match = /^(\d+)(?::(\d{1,2}))?(?::(\d{1,2}))?(?:[.,](\d+))?$/.exec(text.trim());
+  if (!match) return null;
+  const [, first, second, third, fraction] = match;
+  const parts = [first, second, third].filter((p): p is string => p !== undefined).map(Number);
+  if (parts.slice(1).some((p) => p >= 60)) return null;
+  const whole = parts.reduce((total, part) => total * 60 + part, 0);
+  const value = fraction === undefined ? whole : whole + Number(`0.${fraction}`);
+  return Number.isFinite(value) ? value : null;
+}
+
 /** Spoken form for screen readers: "1 hour 3 minutes 5 seconds". */
 export function spokenDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return 'unknown';

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { codebooksHref, parseRoute, sessionHref } from './router';
+
+describe('parseRoute', () => {
+  it.each([
+    ['', { name: 'library' }],
+    ['#/', { name: 'library' }],
+    ['#/models', { name: 'models' }],
+    ['#/codebooks', { name: 'codebooks', id: null }],
+    ['#/codebooks/', { name: 'codebooks', id: null }],
+    ['#/codebooks/default', { name: 'codebooks', id: 'default' }],
+    ['#/session/abc', { name: 'session', id: 'abc' }],
+    ['#/codebooks/%E0%A4%A', { name: 'not-found', path: '/codebooks/%E0%A4%A' }],
+    ['#/elsewhere', { name: 'not-found', path: '/elsewhere' }],
+  ])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('reads back the addresses it makes', () => {
+    expect(parseRoute(codebooksHref('a b/c'))).toEqual({ name: 'codebooks', id: 'a b/c' });
+    expect(parseRoute(codebooksHref())).toEqual({ name: 'codebooks', id: null });
+    expect(parseRoute(sessionHref('x/y'))).toEqual({ name: 'session', id: 'x/y' });
+  });
+});
