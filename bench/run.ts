@@ -1,9 +1,10 @@
 /**
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object. Every ratio is
  * measured side by side in this run, because absolute times on a shared machine are noisy.
- * `--only import,open,library,transcribe` runs some of the sections.
+ * `--only=import,open,library,transcribe,annotate` runs some of the sections.
  */
 import fs from 'node:fs';
+import { benchAnnotate } from './annotate';
 import { benchImport } from './import-2h';
 import { benchDir, longRecording } from './support';
 import { benchTranscribe } from './transcribe';
@@ -16,6 +17,10 @@ const TARGETS: Record<string, string> = {
   library_1000_sessions_ms: '< 300',
   transcribe_overhead_ratio: '≤ 1.05',
   vad_speedup_ratio: '≥ 1.4',
+  annotate_roundtrip_p95_ms: '< 30',
+  session_5000_annotations_open_ms: '< 800',
+  session_5000_list_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
+  session_5000_zoomed_wave_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
 };
 
 async function main(): Promise<void> {
@@ -47,6 +52,11 @@ async function main(): Promise<void> {
   if (wanted('transcribe')) {
     log('[bench] transcription (random-weight tiny.en-sized model)…');
     Object.assign(results, await benchTranscribe(log));
+  }
+
+  if (wanted('annotate')) {
+    log('[bench] annotating: hotkey round trip, and a 2-hour session with 5,000 annotations…');
+    Object.assign(results, await benchAnnotate());
   }
 
   if (json) {

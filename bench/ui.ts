@@ -15,7 +15,7 @@ import { benchDir, median, repoRoot } from './support';
 
 const chromiumPath = process.env.ATTUNE_CHROMIUM ?? '/usr/bin/chromium';
 
-async function withBrowserMode<T>(dataDir: string, body: (page: Page, origin: string) => Promise<T>): Promise<T> {
+export async function withBrowserMode<T>(dataDir: string, body: (page: Page, origin: string) => Promise<T>): Promise<T> {
   const server = spawn(process.execPath, [path.join(repoRoot, 'dist', 'main', 'browser-main.js'), '--data-dir', dataDir, '--json']);
   let browser: Browser | null = null;
   try {

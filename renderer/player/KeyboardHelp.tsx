@@ -1,4 +1,5 @@
-/** The keyboard shortcuts, shown with "?" or the keyboard button. */
+/** The keyboard shortcuts, shown with "?" or the keyboard button, with the session codebook's code keys. */
+import type { Code } from '../../shared/domain/annotation';
 import { Modal } from '../ui/Modal';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -33,7 +34,20 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
       [['−'], 'Zoom out'],
       [['0'], 'Show the whole recording'],
       [[MOD, 'wheel'], 'Zoom around the pointer'],
-      [['Click', 'drag'], 'Jump or scrub to a moment'],
+      [['Click'], 'Jump to a moment'],
+      [['Drag'], 'Mark a span to annotate (drag the ruler to scrub)'],
+    ],
+  },
+  {
+    title: 'Annotating',
+    keys: [
+      [['Code key'], 'Mark what you just heard with that code (listed below)'],
+      [['I'], 'Mark where a span starts'],
+      [['O'], 'Mark where it ends, then choose its code'],
+      [['Esc'], 'In a comment: save it and return to the recording'],
+      [[MOD, 'Z'], 'Undo the last annotation change'],
+      [[MOD, 'Y'], `Redo (also ${MOD}+Shift+Z)`],
+      [['Delete'], 'In the annotation list: delete the selected one'],
     ],
   },
   {
@@ -60,7 +74,15 @@ const GROUPS: { title: string; keys: [string[], string][] }[] = [
   },
 ];
 
-export function KeyboardHelp({ open, onClose }: { open: boolean; onClose(): void }) {
+interface KeyboardHelpProps {
+  open: boolean;
+  onClose(): void;
+  /** The session codebook's enabled codes by key. */
+  hotkeys?: ReadonlyMap<string, Code>;
+}
+
+export function KeyboardHelp({ open, onClose, hotkeys }: KeyboardHelpProps) {
+  const codeKeys = hotkeys ? [...hotkeys.entries()] : [];
   return (
     <Modal
       open={open}
@@ -91,6 +113,23 @@ export function KeyboardHelp({ open, onClose }: { open: boolean; onClose(): void
             </dl>
           </section>
         ))}
+        {codeKeys.length > 0 && (
+          <section className="shortcut-group shortcut-codes" aria-labelledby="shortcut-codes-title" data-testid="shortcut-codes">
+            <h3 id="shortcut-codes-title">Code keys (this session’s codebook)</h3>
+            <dl>
+              {codeKeys.map(([key, code]) => (
+                <div key={key} className="shortcut-row">
+                  <dt>
+                    <kbd>{key.toUpperCase()}</kbd>
+                  </dt>
+                  <dd>
+                    <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" /> {code.name}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        )}
       </div>
     </Modal>
   );

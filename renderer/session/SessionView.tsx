@@ -1,12 +1,15 @@
 /**
- * One session: its recording (video, or a hidden audio element), the waveform timeline, the
- * transport, the editable record and the technical facts. Only the peaks fetch gates the waveform;
- * everything else renders as soon as the session is known.
+ * One session: its recording (video, or a hidden audio element), the waveform timeline with the
+ * annotations, the transport, and beside them the transcript, the annotations, the scores and the
+ * editable record. Only the peaks fetch gates the waveform; everything else renders as soon as the
+ * session is known.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/domain/session';
+import type { TranscriptSegment } from '../../shared/domain/transcript';
+import { PHASES } from '../../shared/domain/review';
 import { api, errorMessage } from '../api/client';
 import { mediaUrl, useAppInfoState } from '../app/app-info';
 import { libraryHref, navigate } from '../app/router';
@@ -32,9 +35,16 @@ import { useJobs } from '../transcript/jobs-store';
 import { TranscribeDialog } from '../transcript/TranscribeDialog';
 import { TranscriptPanel } from '../transcript/TranscriptPanel';
 import { useTranscript } from '../transcript/useTranscript';
-import { SidebarTabs, type SidebarTab } from './SidebarTabs';
+import { SidebarTabs, isSidebarTab, type SidebarTab } from './SidebarTabs';
+import { AnnotationsPanel } from '../annotations/AnnotationsPanel';
+import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
+import { annotationTime } from '../annotations/annotation-text';
+import { CodePicker } from '../annotations/CodePicker';
+import { useAnnotating } from '../annotations/useAnnotating';
+import { ScoringPanel } from '../scoring/ScoringPanel';
 
 type Loaded = { session: Session | null; error: string | null; gone: boolean };
+const NO_SEGMENTS: readonly TranscriptSegment[] = [];
 
 /** The session, shown at once from the library cache and then refreshed from the Node side. */
 function useSession(id: string): [Loaded, (session: Session) => void] {
@@ -98,10 +108,10 @@ export function SessionView({ id }: { id: string }) {
   return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} />;
 }
 
-/** Rows that fill the stage: its height minus the transport, the panel's chrome and the minimap. */
-function audioRowHeight(stageHeight: number, rows: number, minimap: boolean): number {
+/** Rows that fill the stage: its height minus the transport, the panel's chrome, the phases band and the minimap. */
+function audioRowHeight(stageHeight: number, rows: number, minimap: boolean, phaseBand: boolean): number {
   if (stageHeight <= 0) return rows > 1 ? 110 : 180;
-  const chrome = 58 + 12 + 8 + 24 + 30 + 22 + 2 + (minimap ? 46 : 0);
+  const chrome = 58 + 12 + 8 + 24 + 30 + 22 + 2 + (minimap ? 46 : 0) + (phaseBand ? 12 : 0);
   const fit = Math.floor((stageHeight - chrome) / rows / 8) * 8;
   return Math.max(72, Math.min(rows > 1 ? 300 : 440, fit));
 }
@@ -131,7 +141,10 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [transcribeOpen, setTranscribeOpen] = useState(false);
-  const [tab, setTab] = useState<SidebarTab>(() => (sessionStorage.getItem('attune.sessionTab') === 'details' ? 'details' : 'transcript'));
+  const [tab, setTab] = useState<SidebarTab>(() => {
+    const saved = sessionStorage.getItem('attune.sessionTab');
+    return isSidebarTab(saved) ? saved : 'transcript';
+  });
   const [transcriptState, transcriptActions] = useTranscript(session.id);
   const job = useJobs().bySession.get(session.id);
   const transcript = transcriptState.status === 'ready' ? transcriptState.transcript : null;
@@ -153,6 +166,11 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const settledTime = useSettledTime(media);
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useReviewShortcuts(controls, waveformRef, openHelp);
+  const showAnnotations = useCallback(() => setTab('annotations'), []);
+  const annotating = useAnnotating({ sessionId: session.id, media, controls, duration: facts.duration, waveformRef, showAnnotations });
+  const { model: annotations, select: selectAnnotation } = annotating;
+  const currentTime = useCallback(() => media?.currentTime ?? 0, [media]);
+  const showAnnotation = useCallback((id: string) => selectAnnotation(id, true), [selectAnnotation]);
 
   useEffect(() => {
     if (media) applyPlayerPrefs(media);
@@ -178,7 +196,9 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const stageRef = useRef<HTMLElement>(null);
   const stageHeight = useElementHeight(stageRef);
   const rows = Math.max(1, facts.channels);
-  const rowHeight = facts.hasVideo ? (rows > 1 ? 56 : 96) : audioRowHeight(stageHeight, rows, long);
+  const phases = annotating.review.review?.phases ?? null;
+  const phaseBand = phases !== null && PHASES.some((p) => phases[p] !== null);
+  const rowHeight = facts.hasVideo ? (rows > 1 ? 56 : 96) : audioRowHeight(stageHeight, rows, long, phaseBand);
   const channelNames = facts.channels > 1 ? ['Left', 'Right'] : ['Mono'];
 
   const onDeleted = () => {
@@ -258,6 +278,17 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
                 channelNames={channelNames}
                 settledTime={settledTime}
                 onSeek={seek}
+                annotations={annotating.waveform}
+                phases={phases}
+                toolbarStart={
+                  <AnnotationToolbar
+                    undo={annotations.undo}
+                    onUndo={annotations.actions.undo}
+                    onRedo={annotations.actions.redo}
+                    inPoint={annotating.inPoint}
+                    onClearInPoint={annotating.clearInPoint}
+                  />
+                }
               />
             ) : peaks.status === 'error' ? (
               <div className="wave-placeholder wave-error" role="alert">
@@ -275,8 +306,13 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
           <TransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
         </section>
 
-        <aside className="inspector" aria-label="Transcript and details">
-          <SidebarTabs tab={tab} onTab={setTab} segmentCount={transcript?.segments.length ?? null} />
+        <aside className="inspector" aria-label="Transcript, annotations, scores and details">
+          <SidebarTabs
+            tab={tab}
+            onTab={setTab}
+            segmentCount={transcript?.segments.length ?? null}
+            annotationCount={annotations.status.kind === 'ready' ? annotations.sorted.length : null}
+          />
           <div className="inspector-pane" id="pane-transcript" role="tabpanel" aria-labelledby="tab-transcript" hidden={tab !== 'transcript'}>
             <TranscriptPanel
               sessionId={session.id}
@@ -287,6 +323,34 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
               state={transcriptState}
               actions={transcriptActions}
               onTranscribe={openTranscribe}
+            />
+          </div>
+          <div className="inspector-pane" id="pane-annotations" role="tabpanel" aria-labelledby="tab-annotations" hidden={tab !== 'annotations'}>
+            <AnnotationsPanel
+              model={annotations}
+              codes={annotating.codes}
+              codeList={annotating.codebook.codes}
+              segments={transcript?.segments ?? NO_SEGMENTS}
+              duration={facts.duration}
+              preRoll={annotating.preRoll}
+              selectedId={annotating.selectedId}
+              onSelect={selectAnnotation}
+              onPlay={annotating.play}
+              onDelete={annotating.remove}
+              focusRequest={annotating.focusRequest}
+              onReturnFocus={annotating.returnFocus}
+            />
+          </div>
+          <div className="inspector-pane inspector-scores" id="pane-scores" role="tabpanel" aria-labelledby="tab-scores" hidden={tab !== 'scores'}>
+            <ScoringPanel
+              sessionId={session.id}
+              duration={facts.duration}
+              review={annotating.review.review}
+              updateReview={annotating.review.update}
+              annotations={annotations.sorted}
+              codebook={annotating.loadedCodebook}
+              currentTime={currentTime}
+              onShowAnnotation={showAnnotation}
             />
           </div>
           <div className="inspector-pane inspector-details" id="pane-details" role="tabpanel" aria-labelledby="tab-details" hidden={tab !== 'details'}>
@@ -303,7 +367,16 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
         hasCorrections={transcript?.segments.some((s) => s.edited) ?? false}
         onClose={() => setTranscribeOpen(false)}
       />
-      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} hotkeys={annotating.hotkeys} />
+      {annotating.pending && (
+        <CodePicker
+          codes={annotating.enabledCodes}
+          anchor={annotating.pending.anchor}
+          rangeLabel={annotationTime(annotating.pending, facts.duration >= 3600)}
+          onPick={annotating.pick}
+          onCancel={annotating.cancelPick}
+        />
+      )}
       <DeleteSessionDialog
         open={deleteOpen}
         session={session}

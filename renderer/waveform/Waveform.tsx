@@ -1,14 +1,22 @@
 /**
  * The waveform timeline: wavesurfer.js drawing our stored peaks, following the page's own media
- * element (it never fetches or decodes the recording), with a time ruler, hover readout, zoom
- * (Ctrl/⌘+wheel, +/- keys, buttons), click/drag scrubbing and, for long recordings, a minimap.
+ * element (it never fetches or decodes the recording), with a time ruler, the session's phases,
+ * hover readout, zoom (Ctrl/⌘+wheel, +/- keys, buttons), the annotations as regions and, for long
+ * recordings, a minimap.
+ *
+ * Pointer: a click on the waveform seeks; a drag on the waveform marks a span to annotate; the
+ * ruler and the minimap seek on click and scrub on drag.
  */
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type ReactNode, type Ref } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
+import type { Annotation, Code } from '../../shared/domain/annotation';
+import type { SessionReview } from '../../shared/domain/review';
 import { formatClock, formatClockPrecise } from '../../shared/util/format';
+import { PhaseBand } from '../scoring/PhaseBand';
 import { FitIcon, ZoomInIcon, ZoomOutIcon } from '../ui/icons';
+import { AnnotationRegions, type RegionCallbacks } from './annotation-regions';
 import { displayGain, laneRenderer } from './lanes';
 import { Minimap } from './Minimap';
 import { fitLanes, type WaveLanes } from './peaks';
@@ -18,6 +26,22 @@ export interface WaveformHandle {
   zoomIn(): void;
   zoomOut(): void;
   fit(): void;
+  /** Puts keyboard focus on the waveform (so the playback keys work again). */
+  focus(): void;
+  /** Removes a dragged-out span that is no longer waiting for its code. */
+  clearDraft(): void;
+  /** Where a stretch of the recording is on screen (clipped to the visible waveform). */
+  rangeRect(start: number, end: number): DOMRect | null;
+}
+
+/** The annotations drawn on the waveform. */
+export interface WaveformAnnotations {
+  items: readonly Annotation[];
+  codes: ReadonlyMap<string, Code>;
+  selectedId: string | null;
+  /** The in-point marked with I, waiting for O. */
+  inPoint: number | null;
+  callbacks: RegionCallbacks;
 }
 
 interface WaveformProps {
@@ -34,6 +58,11 @@ interface WaveformProps {
   /** Position to report to assistive tech; updated when playback settles, not every frame. */
   settledTime: number;
   onSeek(time: number): void;
+  annotations?: WaveformAnnotations;
+  /** The session's phases, drawn as a thin band between the ruler and the waveform. */
+  phases?: SessionReview['phases'] | null;
+  /** Shown at the start of the toolbar. */
+  toolbarStart?: ReactNode;
 }
 
 /** Pixels per second at the deepest zoom: 4 px per 10 ms bucket. */
@@ -51,8 +80,13 @@ function cssVar(name: string, fallback: string): string {
   return value || fallback;
 }
 
-export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, channelNames, settledTime, onSeek }: WaveformProps) {
+export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, channelNames, settledTime, onSeek, annotations, phases = null, toolbarStart }: WaveformProps) {
   const hostRef = useRef<HTMLDivElement>(null);
+  const layerRef = useRef<AnnotationRegions | null>(null);
+  const callbacksRef = useRef<RegionCallbacks | null>(annotations?.callbacks ?? null);
+  useEffect(() => {
+    callbacksRef.current = annotations?.callbacks ?? null;
+  });
   const rulerRef = useRef<HTMLCanvasElement>(null);
   const wsRef = useRef<WaveSurfer | null>(null);
   const frameRef = useRef(0);
@@ -124,13 +158,20 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       minPxPerSec: 0,
       fillParent: true,
       interact: true,
-      dragToSeek: true,
+      // A drag on the waveform marks a span (see annotation-regions.ts); the ruler and minimap scrub.
+      dragToSeek: false,
       autoScroll: true,
       autoCenter: true,
       plugins,
     });
     wsRef.current = ws;
     zoomRef.current = 0;
+    const layer = new AnnotationRegions(ws, {
+      onSelect: (id, open) => callbacksRef.current?.onSelect(id, open),
+      onChange: (id, start, end) => callbacksRef.current?.onChange(id, start, end) ?? Promise.resolve(false),
+      onDraft: (range, anchor) => callbacksRef.current?.onDraft(range, anchor),
+    });
+    layerRef.current = layer;
 
     // Metadata usually lands after the first paint. If the media's timeline differs from the
     // decoded audio's, re-fit the peaks — when the window is idle, so opening stays quick (at the
@@ -187,6 +228,8 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       resize.disconnect();
       for (const off of offs) off();
       cancelAnimationFrame(frameRef.current);
+      layer.destroy();
+      if (layerRef.current === layer) layerRef.current = null;
       ws.destroy();
       if (wsRef.current === ws) wsRef.current = null;
     };
@@ -245,9 +288,40 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       zoomIn: () => applyZoom(currentPx() * ZOOM_STEP),
       zoomOut: () => applyZoom(currentPx() / ZOOM_STEP),
       fit: () => applyZoom(0),
+      focus: () => hostRef.current?.focus({ preventScroll: true }),
+      clearDraft: () => layerRef.current?.clearDraft(),
+      rangeRect: (start, end) => {
+        const ws = wsRef.current;
+        const host = hostRef.current;
+        if (!ws || !host) return null;
+        const timeline = ws.getDuration() || duration;
+        const wrapper = ws.getWrapper().getBoundingClientRect();
+        const view = host.getBoundingClientRect();
+        const left = Math.max(view.left, Math.min(view.right, wrapper.left + (start / timeline) * wrapper.width));
+        const right = Math.max(left, Math.min(view.right, wrapper.left + (end / timeline) * wrapper.width));
+        return new DOMRect(left, view.top, right - left, view.height);
+      },
     }),
-    [applyZoom, currentPx],
+    [applyZoom, currentPx, duration],
   );
+
+  // The annotations layer follows the list, the selection and the in-point (diffed by id inside).
+  const items = annotations?.items;
+  const codes = annotations?.codes;
+  const selectedId = annotations?.selectedId ?? null;
+  const inPoint = annotations?.inPoint ?? null;
+  useEffect(() => {
+    if (readyFor && items && codes) layerRef.current?.sync(items, codes);
+  }, [readyFor, items, codes]);
+  useEffect(() => {
+    const layer = layerRef.current;
+    if (!readyFor || !layer) return;
+    layer.select(selectedId);
+    if (selectedId) layer.reveal(selectedId);
+  }, [readyFor, selectedId]);
+  useEffect(() => {
+    if (readyFor) layerRef.current?.setInPoint(inPoint);
+  }, [readyFor, inPoint]);
 
   // Ctrl/⌘ + wheel zooms around the pointer; a plain vertical wheel pans when zoomed in.
   useEffect(() => {
@@ -270,14 +344,26 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
     return () => host.removeEventListener('wheel', onWheel);
   }, [applyZoom, currentPx]);
 
-  const onRulerClick = (event: MouseEvent<HTMLCanvasElement>) => {
+  // The ruler seeks on click and scrubs while dragged.
+  const rulerTime = (event: PointerEvent<HTMLCanvasElement>): number | null => {
     const ws = wsRef.current;
-    if (!ws) return;
+    if (!ws) return null;
     const rect = event.currentTarget.getBoundingClientRect();
     const total = ws.getWrapper().scrollWidth || rect.width;
     const timeline = ws.getDuration() || duration;
     const time = ((event.clientX - rect.left + ws.getScroll()) / total) * timeline;
-    onSeek(Math.max(0, Math.min(timeline, time)));
+    return Math.max(0, Math.min(timeline, time));
+  };
+  const onRulerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const time = rulerTime(event);
+    if (time !== null) onSeek(time);
+  };
+  const onRulerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+    const time = rulerTime(event);
+    if (time !== null) onSeek(time);
   };
 
   const zoomFactor = zoom.px > 0 && zoom.fitPx > 0 ? zoom.px / zoom.fitPx : 1;
@@ -287,6 +373,7 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
   return (
     <div className="waveform">
       <div className="waveform-toolbar">
+        {toolbarStart && <div className="waveform-toolbar-start">{toolbarStart}</div>}
         <span className="waveform-zoom-label" aria-live="polite">
           {zoom.px > 0 ? `Zoom ${zoomFactor < 10 ? zoomFactor.toFixed(1) : Math.round(zoomFactor)}×` : 'Whole recording'}
         </span>
@@ -302,7 +389,15 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
           </button>
         </div>
       </div>
-      <canvas ref={rulerRef} className="waveform-ruler" style={{ height: RULER_HEIGHT }} onClick={onRulerClick} aria-hidden="true" />
+      <canvas
+        ref={rulerRef}
+        className="waveform-ruler"
+        style={{ height: RULER_HEIGHT }}
+        onPointerDown={onRulerDown}
+        onPointerMove={onRulerMove}
+        aria-hidden="true"
+      />
+      <PhaseBand phases={phases} duration={timelineState || duration} view={view} onSeek={onSeek} />
       <div
         ref={hostRef}
         className="waveform-host"
