@@ -126,6 +126,9 @@ export async function benchAnnotate(rounds = 3): Promise<Record<string, number>>
     services.close();
 
     return await withBrowserMode(dataDir, async (page, origin) => {
+      // tsx names inner functions with an `__name` helper that does not exist in the page.
+      await page.addInitScript('window.__name = (f) => f');
+      await page.evaluate('window.__name = (f) => f');
       const open: number[] = [];
       for (let r = 0; r < rounds; r++) {
         await page.goto(`${origin}/#/`);

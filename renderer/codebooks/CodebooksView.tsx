@@ -2,6 +2,7 @@
  * The Codebooks screen: every codebook (the built-in one marked), and for the chosen one its name and
  * its codes, all editable in place and saved at once; new, copy, import, export and delete.
  */
+import { downloadText } from '../lib/download';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Codebook } from '../../shared/domain/annotation';
 import { api } from '../api/client';
@@ -220,16 +221,7 @@ function CodebookEditor({ codebook, saveState, track, canDelete }: { codebook: C
 
   const exportIt = () =>
     api.invoke('codebooks.export', { codebookId: codebook.id }).then(
-      ({ fileName, content }) => {
-        const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        document.body.append(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      },
+      ({ fileName, content }) => downloadText(fileName, content, 'application/json'),
       (error: unknown) => showError(plainMessage(error), 'The codebook was not exported'),
     );
 
