@@ -2,30 +2,22 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventMap, EventName } from '../../shared/api/contract';
+import type { EventMap } from '../../shared/api/contract';
 import type { Annotation, Codebook, Profile } from '../../shared/domain/annotation';
 import type { SessionReview } from '../../shared/domain/review';
 import { dispatch } from './dispatch';
-import type { CallContext } from './handlers';
 import { importRecording } from '../services/media/import-recording';
+import { dispatchHarness } from '../test-support/api-harness';
 import { openTempServices, sharedData } from '../test-support/temp-library';
 
 describe('annotating and scoring calls', () => {
   const services = openTempServices();
-  const ctx: CallContext = { services, shell: 'browser', version: 't', mediaBase: 'http://x' };
-  const events: [EventName, EventMap[EventName]][] = [];
+  const { ctx, events, ok } = dispatchHarness(services);
   let sessionId = '';
-
-  async function ok<T>(name: Parameters<typeof dispatch>[0], input: unknown): Promise<T> {
-    const res = await dispatch(name, input, ctx);
-    if (!res.ok) throw new Error(`${String(name)}: ${res.error.code}: ${res.error.message}`);
-    return res.value as T;
-  }
 
   beforeAll(async () => {
     const importCtx = { store: services.sessions, paths: services.paths, tools: services.tools };
     sessionId = (await importRecording(importCtx, { sourcePath: path.join(sharedData, 'audio', 'jfk.wav') })).session.id;
-    services.events.subscribe((name, payload) => events.push([name, payload]));
   });
   afterAll(() => services.cleanup());
 

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Session } from '../../shared/domain/session';
+import { importRecording } from '../services/media/import-recording';
 import { openServices, type Services } from '../services/services';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -29,4 +31,10 @@ export function filesBelow(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
+}
+
+/** Imports a file from ../shared/data (e.g. `audio/jfk.wav`) into the library through the real importer. */
+export async function importSample(services: Services, relativePath: string): Promise<Session> {
+  const ctx = { store: services.sessions, paths: services.paths, tools: services.tools };
+  return (await importRecording(ctx, { sourcePath: path.join(sharedData, relativePath) })).session;
 }

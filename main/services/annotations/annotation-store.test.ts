@@ -1,24 +1,11 @@
 /** AnnotationStore on a real library: placing and editing annotations, every refusal, and annotation files in and out (all or nothing). */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import { DEFAULT_CODEBOOK_NAME } from '../../../shared/codebook/default-codebook';
 import { parseAnnotationCsv } from '../../../shared/annotations/annotation-file';
 import { importRecording } from '../media/import-recording';
+import { expectApiError } from '../../test-support/api-harness';
 import { openTempServices, sharedData } from '../../test-support/temp-library';
-
-function expectApiError(fn: () => unknown, code: ApiError['code'], message: string | RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(ApiError);
-  expect((thrown as ApiError).code).toBe(code);
-  if (typeof message === 'string') expect((thrown as ApiError).message).toBe(message);
-  else expect((thrown as ApiError).message).toMatch(message);
-}
 
 const VTT = 'WEBVTT\n\n00:00:00.500 --> 00:00:04.000\n<v Dana>And so, my fellow Americans,\n\n00:00:04.000 --> 00:00:08.000\n<v Dana>ask not what your country can do for you\n\n00:00:08.000 --> 00:00:11.000\n<v Dana>ask what you can do for your country.\n';
 

@@ -1,26 +1,13 @@
 /** CodebookStore on a real library: the built-in codebook's seeding, editing codes, and the refusals that keep annotations valid. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import type { Code } from '../../../shared/domain/annotation';
 import { DEFAULT_CODEBOOK_ID, DEFAULT_CODEBOOK_NAME, defaultCodes } from '../../../shared/codebook/default-codebook';
 import { codebookToJson } from '../../../shared/codebook/codebook-file';
 import { importRecording } from '../media/import-recording';
 import { openServices } from '../services';
+import { expectApiError } from '../../test-support/api-harness';
 import { openTempServices, sharedData, tempDir } from '../../test-support/temp-library';
-
-function expectApiError(fn: () => unknown, code: ApiError['code'], message: string | RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(ApiError);
-  expect((thrown as ApiError).code).toBe(code);
-  if (typeof message === 'string') expect((thrown as ApiError).message).toBe(message);
-  else expect((thrown as ApiError).message).toMatch(message);
-}
 
 const code = (id: string, fields: Partial<Code> = {}): Code => ({
   id,

@@ -1,23 +1,10 @@
 /** ReviewStore on a real library: the default review, patch semantics, every refusal, and scores over the coded range. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../shared/api/errors';
 import type { SessionReview } from '../../../shared/domain/review';
 import { importRecording } from '../media/import-recording';
+import { expectApiError } from '../../test-support/api-harness';
 import { openTempServices, sharedData } from '../../test-support/temp-library';
-
-function expectApiError(fn: () => unknown, code: ApiError['code'], message: string | RegExp): void {
-  let thrown: unknown;
-  try {
-    fn();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(ApiError);
-  expect((thrown as ApiError).code).toBe(code);
-  if (typeof message === 'string') expect((thrown as ApiError).message).toBe(message);
-  else expect((thrown as ApiError).message).toMatch(message);
-}
 
 describe('ReviewStore', () => {
   const services = openTempServices();

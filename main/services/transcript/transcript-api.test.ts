@@ -1,31 +1,22 @@
 /** The transcript.* calls through dispatch (validation, handlers, events), on a real library. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventMap, EventName } from '../../../shared/api/contract';
 import type { Transcript, TranscriptSegment } from '../../../shared/domain/transcript';
 import { dispatch } from '../../api/dispatch';
-import type { CallContext } from '../../api/handlers';
 import { importRecording } from '../media/import-recording';
+import { dispatchHarness } from '../../test-support/api-harness';
 import { openTempServices, sharedData } from '../../test-support/temp-library';
 
 const VTT = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Dana>Hello there.\n\n00:00:05.000 --> 00:00:06.000\n<v Sam>Hi.\n';
 
 describe('transcript calls', () => {
   const services = openTempServices();
-  const ctx: CallContext = { services, shell: 'browser', version: 't', mediaBase: 'http://x' };
-  const events: [EventName, EventMap[EventName]][] = [];
+  const { ctx, events, ok } = dispatchHarness(services);
   let sessionId = '';
-
-  async function ok<T>(name: Parameters<typeof dispatch>[0], input: unknown): Promise<T> {
-    const res = await dispatch(name, input, ctx);
-    if (!res.ok) throw new Error(`${String(name)}: ${res.error.code}: ${res.error.message}`);
-    return res.value as T;
-  }
 
   beforeAll(async () => {
     const ctxImport = { store: services.sessions, paths: services.paths, tools: services.tools };
     sessionId = (await importRecording(ctxImport, { sourcePath: path.join(sharedData, 'sessions', 'annomi-0-high.m4a') })).session.id;
-    services.events.subscribe((name, payload) => events.push([name, payload]));
   });
   afterAll(() => services.cleanup());
 
