@@ -39,6 +39,9 @@ interface AnnotationEditorProps {
   onEscape(): void;
 }
 
+/** The newest focus request already carried out. */
+let lastFocusToken = 0;
+
 function round(t: number): number {
   return Math.round(t * 1000) / 1000;
 }
@@ -72,10 +75,13 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const modelResponse = useSavedText(a.modelResponse, saveField('modelResponse'));
 
   // In the same commit as the new row: by the time it shows, typing goes into its comment.
+  // Each request is carried out once: an editor mounted again later (say, after redo brings its
+  // annotation back) must not take the keyboard for an old request.
   useLayoutEffect(() => {
-    if (focusToken <= 0) return;
+    if (focusToken <= lastFocusToken) return;
     const box = commentRef.current;
     if (!box) return;
+    lastFocusToken = focusToken;
     box.focus({ preventScroll: false });
     box.setSelectionRange(box.value.length, box.value.length);
   }, [focusToken]);

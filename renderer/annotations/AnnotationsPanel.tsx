@@ -7,11 +7,13 @@ import { CODE_KINDS, CODE_KIND_LABELS, type Annotation, type Code, type CodeKind
 import type { TranscriptSegment } from '../../shared/domain/transcript';
 import { AlertIcon } from '../ui/icons';
 import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationFiles } from './AnnotationFiles';
 import { AnnotationList } from './AnnotationList';
 import { authorsOf, codeCounts, isFiltered, listRows, NO_FILTER, type ListFilter, type SortKey } from './list-view';
 import type { AnnotationsModel } from './useAnnotations';
 
 interface AnnotationsPanelProps {
+  sessionId: string;
   model: AnnotationsModel;
   codes: ReadonlyMap<string, Code>;
   /** The codebook's codes in order. */
@@ -30,7 +32,7 @@ interface AnnotationsPanelProps {
 }
 
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
-  const { model, codes, codeList, segments, duration, preRoll, selectedId, onSelect, onPlay, onDelete, focusRequest, onReturnFocus } = props;
+  const { sessionId, model, codes, codeList, segments, duration, preRoll, selectedId, onSelect, onPlay, onDelete, focusRequest, onReturnFocus } = props;
   const ids = useId();
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('time');
@@ -118,6 +120,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             </label>
           </div>
         )}
+        {model.status.kind === 'ready' && <AnnotationFiles sessionId={sessionId} count={total} />}
       </header>
 
       {model.status.kind === 'loading' ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../shared/domain/annotation';
-import { applyChanges, overlappingSegmentIds, sortedByTime } from './annotation-set';
+import { applyChanges, overlappingSegmentIds, resorted, sortedByTime } from './annotation-set';
 
 function annotation(id: string, overrides: Partial<Annotation> = {}): Annotation {
   return {
@@ -76,5 +76,27 @@ describe('overlappingSegmentIds', () => {
     expect(overlappingSegmentIds({ start: 4, end: null }, segments)).toEqual(['s2']);
     expect(overlappingSegmentIds({ start: 10.5, end: null }, segments)).toEqual(['s3']);
     expect(overlappingSegmentIds({ start: 9.5, end: null }, segments)).toEqual([]);
+  });
+});
+
+describe('resorted', () => {
+  const many = Array.from({ length: 200 }, (_, i) => annotation(`a${i}`, { start: (i * 37) % 101 }));
+  const base = applyChanges(new Map(), many);
+  const order = sortedByTime(base);
+
+  it('adds, moves and removes in place, giving what a full sort gives', () => {
+    const next = applyChanges(base, [annotation('new', { start: 50.5 }), annotation('a3', { start: 0.1, updatedAt: '2026-03-14T10:00:05.000Z' })], ['a7']);
+    const kept = resorted(order, base, next);
+    expect(kept.map((a) => a.id)).toEqual(sortedByTime(next).map((a) => a.id));
+    expect(kept).toHaveLength(200);
+  });
+
+  it('answers the same array when nothing changed, and falls back to a full sort for many changes', () => {
+    expect(resorted(order, base, base)).toBe(order);
+    const shifted = applyChanges(
+      base,
+      many.map((a) => ({ ...a, start: 100 - a.start, updatedAt: '2026-03-14T10:00:09.000Z' })),
+    );
+    expect(resorted(order, base, shifted).map((a) => a.id)).toEqual(sortedByTime(shifted).map((a) => a.id));
   });
 });

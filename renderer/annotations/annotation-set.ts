@@ -49,6 +49,35 @@ export function sortedByTime(map: AnnotationMap): Annotation[] {
 }
 
 /**
+ * `previous` (the time order of `before`) brought in line with `after` without sorting everything
+ * again: a few changed annotations are taken out and put back in place by binary search, so adding
+ * one to 5,000 costs a copy, not a sort. Many changes at once fall back to a full sort.
+ */
+export function resorted(previous: readonly Annotation[], before: AnnotationMap, after: AnnotationMap): readonly Annotation[] {
+  if (after === before) return previous;
+  const changed: Annotation[] = [];
+  let removed = 0;
+  for (const a of previous) {
+    const now = after.get(a.id);
+    if (now !== a) removed++;
+  }
+  for (const a of after.values()) if (before.get(a.id) !== a) changed.push(a);
+  if (changed.length + removed > 64 || previous.length !== before.size) return sortedByTime(after);
+  const rows = removed > 0 ? previous.filter((a) => after.get(a.id) === a) : [...previous];
+  for (const a of changed.sort(byTime)) {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byTime(rows[mid]!, a) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    rows.splice(lo, 0, a);
+  }
+  return rows;
+}
+
+/**
  * The transcript segments an annotation is about, by time: those a span overlaps; for a moment the
  * segment containing it, else the one starting nearest to it within 2 seconds (the same rule as
  * "what was said", transcriptTextFor).

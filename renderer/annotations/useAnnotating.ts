@@ -3,7 +3,7 @@
  * profile's pre-roll, the annotations, the selection, the keys (code keys, I/O, undo), the span
  * waiting for its code (dragged out, or marked with I and O), and what the waveform draws.
  */
-import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { DEFAULT_PRE_ROLL, type Annotation, type Code, type Codebook } from '../../shared/domain/annotation';
 import { defaultCodebook } from '../../shared/codebook/default-codebook';
 import { errorMessage } from '../api/client';
@@ -64,6 +64,10 @@ export interface Annotating {
   returnFocus(): void;
 }
 
+/** Focus requests are numbered across sessions, so each is carried out once (see AnnotationEditor). */
+let focusTokens = 0;
+const nextFocusToken = (): number => ++focusTokens;
+
 /** Shortest span I/O makes, in seconds. */
 const MIN_SPAN = 0.2;
 
@@ -91,17 +95,21 @@ export function useAnnotating({ sessionId, media, controls, duration, waveformRe
   const [focusRequest, setFocusRequest] = useState<{ id: string; token: number } | null>(null);
   const [inPoint, setInPoint] = useState<number | null>(null);
   const [pending, setPending] = useState<PendingSpan | null>(null);
-  const tokens = useRef(0);
 
   const returnFocus = useCallback(() => waveformRef.current?.focus(), [waveformRef]);
 
+  // Read through a ref, so `select` stays the same function as annotations come and go (the list's rows keep their memo).
+  const mapRef = useRef(model.map);
+  useEffect(() => {
+    mapRef.current = model.map;
+  }, [model.map]);
   const select = useCallback(
     (id: string | null, seek = false) => {
       setSelected(id);
-      const a = id ? model.map.get(id) : undefined;
+      const a = id ? mapRef.current.get(id) : undefined;
       if (seek && a) controls?.seek(a.start);
     },
-    [model.map, controls],
+    [controls],
   );
 
   /** A new annotation is stored: select it and give its comment the keyboard. */
@@ -109,7 +117,7 @@ export function useAnnotating({ sessionId, media, controls, duration, waveformRe
     (created: Annotation) => {
       setSelected(created.id);
       showAnnotations();
-      setFocusRequest({ id: created.id, token: ++tokens.current });
+      setFocusRequest({ id: created.id, token: nextFocusToken() });
     },
     [showAnnotations],
   );
@@ -200,7 +208,7 @@ export function useAnnotating({ sessionId, media, controls, duration, waveformRe
           setSelected(id);
           if (open) {
             showAnnotations();
-            setFocusRequest({ id, token: ++tokens.current });
+            setFocusRequest({ id, token: nextFocusToken() });
           }
         },
         onChange: (id, start, end) =>

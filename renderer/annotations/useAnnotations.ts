@@ -4,12 +4,12 @@
  * appears when the call that stores it resolves, so what the window shows is already durable.
  * Every change goes on the session's undo stack (kept in memory for as long as the window lives).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation, AnnotationPatch, Code } from '../../shared/domain/annotation';
 import { api, errorMessage } from '../api/client';
 import { Observable } from '../lib/store';
 import { announce, showError } from '../ui/toasts';
-import { applyChanges, sortedByTime, type AnnotationMap } from './annotation-set';
+import { applyChanges, resorted, sortedByTime, type AnnotationMap } from './annotation-set';
 import { annotationLabel } from './annotation-text';
 import { patchIsNoop, previousValues, redoAction, undoAction, UndoStack, type UndoAction, type UndoEntry } from './undo-stack';
 
@@ -81,11 +81,37 @@ function describePatch(patch: AnnotationPatch): string {
   return 'changed';
 }
 
+interface Held {
+  map: AnnotationMap;
+  /** The same annotations in time order, kept in step with the map (see `resorted`). */
+  sorted: readonly Annotation[];
+}
+
+const EMPTY: Held = { map: new Map(), sorted: [] };
+
+/**
+ * The undo stack's version as plain React state: a change to it re-renders in the same batch as the
+ * annotation it belongs to (useSyncExternalStore would force a separate, synchronous render first).
+ */
+function useStackVersion(): void {
+  const [, setVersion] = useState(stackVersion.get);
+  useEffect(() => stackVersion.subscribe(() => setVersion(stackVersion.get())), []);
+}
+
 export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Code>): AnnotationsModel {
-  const [map, setMap] = useState<AnnotationMap>(() => new Map());
+  const [held, setHeld] = useState<Held>(EMPTY);
+  const { map, sorted } = held;
   const [status, setStatus] = useState<AnnotationsStatus>({ kind: 'loading' });
   const [message, setMessage] = useState<UndoInfo['message']>(null);
+  const heldRef = useRef(held);
   const mapRef = useRef(map);
+  const setMap = useCallback((next: AnnotationMap) => {
+    const previous = heldRef.current;
+    const now = { map: next, sorted: resorted(previous.sorted, previous.map, next) };
+    heldRef.current = now;
+    mapRef.current = next;
+    setHeld(now);
+  }, []);
   const codesRef = useRef(codes);
   useEffect(() => {
     codesRef.current = codes;
@@ -94,9 +120,8 @@ export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Cod
   const apply = useCallback((upserted: readonly Annotation[], deletedIds: readonly string[] = []) => {
     const next = applyChanges(mapRef.current, upserted, deletedIds);
     if (next === mapRef.current) return;
-    mapRef.current = next;
     setMap(next);
-  }, []);
+  }, [setMap]);
 
   const generation = useRef(0);
   const load = useCallback(() => {
@@ -105,8 +130,10 @@ export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Cod
       (list) => {
         if (mine !== generation.current) return;
         const next = applyChanges(new Map(), list);
+        const now = { map: next, sorted: sortedByTime(next) };
+        heldRef.current = now;
         mapRef.current = next;
-        setMap(next);
+        setHeld(now);
         setStatus({ kind: 'ready' });
       },
       (error: unknown) => {
@@ -123,7 +150,7 @@ export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Cod
   }, [sessionId, load, apply]);
 
   const stack = stackFor(sessionId);
-  useSyncExternalStore(stackVersion.subscribe, stackVersion.get);
+  useStackVersion();
   const label = useCallback((a: Pick<Annotation, 'codeId' | 'start' | 'end'>) => annotationLabel(a, codesRef.current), []);
   const say = useCallback((text: string, undoable = false) => {
     setMessage({ id: ++messageId, text, undoable });
@@ -230,15 +257,11 @@ export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Cod
     [sessionId, apply, stack, label, say, step, load],
   );
 
-  const sorted = useMemo(() => sortedByTime(map), [map]);
   const undoEntry = stack.peekUndo();
   const redoEntry = stack.peekRedo();
-  const undo: UndoInfo = {
-    canUndo: stack.canUndo,
-    canRedo: stack.canRedo,
-    undoLabel: undoEntry ? undoEntry.label : null,
-    redoLabel: redoEntry ? redoEntry.label : null,
-    message,
-  };
-  return { status, map, sorted, actions, undo };
+  const { canUndo, canRedo } = stack;
+  const undoLabel = undoEntry ? undoEntry.label : null;
+  const redoLabel = redoEntry ? redoEntry.label : null;
+  const undo = useMemo<UndoInfo>(() => ({ canUndo, canRedo, undoLabel, redoLabel, message }), [canUndo, canRedo, undoLabel, redoLabel, message]);
+  return useMemo(() => ({ status, map, sorted, actions, undo }), [status, map, sorted, actions, undo]);
 }

@@ -4,7 +4,7 @@
  * editable record. Only the peaks fetch gates the waveform; everything else renders as soon as the
  * session is known.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { ApiError } from '../../shared/api/errors';
 import type { Session } from '../../shared/domain/session';
@@ -45,6 +45,35 @@ import { ScoringPanel } from '../scoring/ScoringPanel';
 
 type Loaded = { session: Session | null; error: string | null; gone: boolean };
 const NO_SEGMENTS: readonly TranscriptSegment[] = [];
+const MONO = ['Mono'];
+const STEREO = ['Left', 'Right'];
+
+// The workspace re-renders on every new annotation, seek and selection: each part re-renders only
+// when its own props change, so adding an annotation does not re-render the transcript, the scores,
+// the transport or the dialogs.
+const MemoWaveform = memo(Waveform);
+const MemoTransportBar = memo(TransportBar);
+const MemoSidebarTabs = memo(SidebarTabs);
+const MemoTranscriptPanel = memo(TranscriptPanel);
+const MemoAnnotationsPanel = memo(AnnotationsPanel);
+const MemoAnnotationToolbar = memo(AnnotationToolbar);
+const MemoScoringPanel = memo(ScoringPanel);
+const MemoMetadataPanel = memo(MetadataPanel);
+const MemoTechnicalDetails = memo(TechnicalDetails);
+const MemoTranscribeDialog = memo(TranscribeDialog);
+const MemoKeyboardHelp = memo(KeyboardHelp);
+const MemoDeleteSessionDialog = memo(DeleteSessionDialog);
+
+/**
+ * `value` while `live`; while not, the value it had when last live. The Scores tab computes its
+ * summary scores from the annotations: hidden, it keeps the last ones it showed instead of
+ * recomputing on every new annotation, and catches up the moment it is shown again.
+ */
+function useLatchedWhile<T>(value: T, live: boolean): T {
+  const [latched, setLatched] = useState(value);
+  if (live && latched !== value) setLatched(value);
+  return live ? value : latched;
+}
 
 /** The session, shown at once from the library cache and then refreshed from the Node side. */
 function useSession(id: string): [Loaded, (session: Session) => void] {
@@ -199,13 +228,31 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const phases = annotating.review.review?.phases ?? null;
   const phaseBand = phases !== null && PHASES.some((p) => phases[p] !== null);
   const rowHeight = facts.hasVideo ? (rows > 1 ? 56 : 96) : audioRowHeight(stageHeight, rows, long, phaseBand);
-  const channelNames = facts.channels > 1 ? ['Left', 'Right'] : ['Mono'];
-
-  const onDeleted = () => {
-    removeSession(session.id);
+  const channelNames = facts.channels > 1 ? STEREO : MONO;
+  const scoringAnnotations = useLatchedWhile(annotations.sorted, tab === 'scores');
+  const sessionIds = useMemo(() => [session.id], [session.id]);
+  const closeHelp = useCallback(() => setHelpOpen(false), []);
+  const closeTranscribe = useCallback(() => setTranscribeOpen(false), []);
+  const closeDelete = useCallback(() => setDeleteOpen(false), []);
+  const onDeleteError = useCallback((e: unknown) => showError(errorMessage(e), 'The session was not deleted'), []);
+  const { id: sessionId, title } = session;
+  const onDeleted = useCallback(() => {
+    removeSession(sessionId);
     navigate(libraryHref);
-    showNotice(`“${session.title}” was deleted.`);
-  };
+    showNotice(`“${title}” was deleted.`);
+  }, [sessionId, title]);
+  const toolbarStart = useMemo(
+    () => (
+      <MemoAnnotationToolbar
+        undo={annotations.undo}
+        onUndo={annotations.actions.undo}
+        onRedo={annotations.actions.redo}
+        inPoint={annotating.inPoint}
+        onClearInPoint={annotating.clearInPoint}
+      />
+    ),
+    [annotations.undo, annotations.actions, annotating.inPoint, annotating.clearInPoint],
+  );
 
   return (
     <div className={`session ${facts.hasVideo ? 'session-video' : 'session-audio'}`}>
@@ -268,7 +315,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
               </p>
             )}
             {peaks.status === 'ready' && media && (facts.hasVideo || stageHeight > 0) ? (
-              <Waveform
+              <MemoWaveform
                 ref={waveformRef}
                 media={media}
                 lanes={peaks.lanes}
@@ -280,15 +327,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
                 onSeek={seek}
                 annotations={annotating.waveform}
                 phases={phases}
-                toolbarStart={
-                  <AnnotationToolbar
-                    undo={annotations.undo}
-                    onUndo={annotations.actions.undo}
-                    onRedo={annotations.actions.redo}
-                    inPoint={annotating.inPoint}
-                    onClearInPoint={annotating.clearInPoint}
-                  />
-                }
+                toolbarStart={toolbarStart}
               />
             ) : peaks.status === 'error' ? (
               <div className="wave-placeholder wave-error" role="alert">
@@ -303,18 +342,18 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
             )}
           </div>
 
-          <TransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
+          <MemoTransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
         </section>
 
         <aside className="inspector" aria-label="Transcript, annotations, scores and details">
-          <SidebarTabs
+          <MemoSidebarTabs
             tab={tab}
             onTab={setTab}
             segmentCount={transcript?.segments.length ?? null}
             annotationCount={annotations.status.kind === 'ready' ? annotations.sorted.length : null}
           />
           <div className="inspector-pane" id="pane-transcript" role="tabpanel" aria-labelledby="tab-transcript" hidden={tab !== 'transcript'}>
-            <TranscriptPanel
+            <MemoTranscriptPanel
               sessionId={session.id}
               duration={facts.duration}
               stereo={facts.channels > 1}
@@ -326,7 +365,8 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
             />
           </div>
           <div className="inspector-pane" id="pane-annotations" role="tabpanel" aria-labelledby="tab-annotations" hidden={tab !== 'annotations'}>
-            <AnnotationsPanel
+            <MemoAnnotationsPanel
+              sessionId={session.id}
               model={annotations}
               codes={annotating.codes}
               codeList={annotating.codebook.codes}
@@ -342,32 +382,32 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
             />
           </div>
           <div className="inspector-pane inspector-scores" id="pane-scores" role="tabpanel" aria-labelledby="tab-scores" hidden={tab !== 'scores'}>
-            <ScoringPanel
+            <MemoScoringPanel
               sessionId={session.id}
               duration={facts.duration}
               review={annotating.review.review}
               updateReview={annotating.review.update}
-              annotations={annotations.sorted}
+              annotations={scoringAnnotations}
               codebook={annotating.loadedCodebook}
               currentTime={currentTime}
               onShowAnnotation={showAnnotation}
             />
           </div>
           <div className="inspector-pane inspector-details" id="pane-details" role="tabpanel" aria-labelledby="tab-details" hidden={tab !== 'details'}>
-            <MetadataPanel session={session} onSaved={onSaved} />
-            <TechnicalDetails session={session} />
+            <MemoMetadataPanel session={session} onSaved={onSaved} />
+            <MemoTechnicalDetails session={session} />
           </div>
         </aside>
       </div>
 
-      <TranscribeDialog
+      <MemoTranscribeDialog
         open={transcribeOpen}
-        sessionIds={[session.id]}
+        sessionIds={sessionIds}
         existing={transcript ? (transcript.segments.length > 0 ? 1 : 0) : null}
         hasCorrections={transcript?.segments.some((s) => s.edited) ?? false}
-        onClose={() => setTranscribeOpen(false)}
+        onClose={closeTranscribe}
       />
-      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} hotkeys={annotating.hotkeys} />
+      <MemoKeyboardHelp open={helpOpen} onClose={closeHelp} hotkeys={annotating.hotkeys} />
       {annotating.pending && (
         <CodePicker
           codes={annotating.enabledCodes}
@@ -377,13 +417,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
           onCancel={annotating.cancelPick}
         />
       )}
-      <DeleteSessionDialog
-        open={deleteOpen}
-        session={session}
-        onClose={() => setDeleteOpen(false)}
-        onDeleted={onDeleted}
-        onError={(e) => showError(errorMessage(e), 'The session was not deleted')}
-      />
+      <MemoDeleteSessionDialog open={deleteOpen} session={session} onClose={closeDelete} onDeleted={onDeleted} onError={onDeleteError} />
     </div>
   );
 }

@@ -48,6 +48,15 @@ interface Entry {
 
 type DragMode = 'move' | 'start' | 'end';
 
+interface Geometry {
+  /** The whole (zoomed) timeline's width. */
+  total: number;
+  /** The visible width. */
+  width: number;
+  scroll: number;
+  height: number;
+}
+
 const DRAFT_ID = 'annotation-draft';
 /** Shortest span a drag or a resize makes, in seconds. */
 const MIN_SPAN = 0.2;
@@ -123,6 +132,12 @@ export class AnnotationRegions {
   private attached: { from: number; to: number } | null = null;
   private suppressClick = false;
   private readonly offs: (() => void)[] = [];
+  /**
+   * The waveform's geometry in px, read from the DOM once and then kept from wavesurfer's events:
+   * reading it after React or this layer changed the DOM would force a layout of the whole page
+   * (on each new annotation, select and reveal); null: read it again.
+   */
+  private geometry: Geometry | null = null;
 
   constructor(
     private readonly ws: WaveSurfer,
@@ -156,10 +171,23 @@ export class AnnotationRegions {
         const anchor = region.element.isConnected ? region.element.getBoundingClientRect() : wrapper.getBoundingClientRect();
         callbacks.onDraft({ start: round(region.start), end: round(region.end) }, anchor);
       }),
-      ws.on('scroll', () => this.schedule(false)),
-      ws.on('zoom', () => this.schedule(true)),
-      ws.on('resize', () => this.schedule(true)),
+      ws.on('scroll', (_start, _end, left) => {
+        if (this.geometry) this.geometry.scroll = left;
+        this.schedule(false);
+      }),
+      ws.on('zoom', () => {
+        this.geometry = null;
+        this.schedule(true);
+      }),
+      ws.on('resize', () => {
+        this.geometry = null;
+        this.schedule(true);
+      }),
+      ws.on('redraw', () => {
+        this.geometry = null;
+      }),
       ws.on('ready', () => {
+        this.geometry = null;
         // The timeline may have been re-measured: re-place everything.
         for (const entry of this.entries.values()) this.place(entry);
         this.schedule(true);
@@ -217,15 +245,26 @@ export class AnnotationRegions {
     const entry = this.entries.get(id);
     const duration = this.ws.getDuration();
     if (!entry || !(duration > 0)) return;
-    const total = this.ws.getWrapper().scrollWidth;
-    const width = this.ws.getWidth();
+    const geometry = this.measure();
+    const { total, width, scroll } = geometry;
     if (total <= width + 1) return;
     const px = total / duration;
     const from = entry.annotation.start * px;
     const to = (entry.annotation.end ?? entry.annotation.start) * px;
-    const scroll = this.ws.getScroll();
     if (from >= scroll + 8 && to <= scroll + width - 8) return;
-    this.ws.setScroll(Math.max(0, from - width / 3));
+    const next = Math.max(0, Math.min(total - width, from - width / 3));
+    this.ws.setScroll(next);
+    geometry.scroll = next;
+  }
+
+  /** The geometry, read from the DOM only when not known (see `geometry`). */
+  private measure(): Geometry {
+    if (!this.geometry) {
+      const wrapper = this.ws.getWrapper();
+      const width = this.ws.getWidth();
+      this.geometry = { total: wrapper.scrollWidth || width, width, scroll: this.ws.getScroll(), height: wrapper.clientHeight };
+    }
+    return this.geometry;
   }
 
   /** The in-point marked with I, waiting for O (null clears it). */
@@ -346,14 +385,11 @@ export class AnnotationRegions {
   private attachVisible(): void {
     const duration = this.ws.getDuration();
     if (!(duration > 0)) return;
-    const wrapper = this.ws.getWrapper();
-    const total = wrapper.scrollWidth || this.ws.getWidth();
-    const width = this.ws.getWidth();
+    const { total, width, scroll } = this.measure();
     let from = 0;
     let to = duration;
     if (total > width + 1) {
       const px = total / duration;
-      const scroll = this.ws.getScroll();
       // Scrolling within the attached stretch changes nothing; past a quarter screen from its edge,
       // a screen's width either side of the view is attached in one go.
       const held = this.attached;
@@ -376,25 +412,26 @@ export class AnnotationRegions {
   /** Places every label in a row where it does not collide; labels without room collapse to a tab. */
   private layoutLabels(): void {
     const duration = this.ws.getDuration();
-    const wrapper = this.ws.getWrapper();
     if (!(duration > 0)) return;
-    const px = (wrapper.scrollWidth || this.ws.getWidth()) / duration;
+    const { total, width, scroll, height } = this.measure();
+    const px = total / duration;
+    // Closer than a few pixels apart on average, regions are drawn as a strip of short ticks along
+    // the top, without labels: the waveform stays readable, and zooming in brings them back.
+    const viewFrom = scroll / px;
+    const viewTo = viewFrom + width / px;
+    let inView = 0;
+    for (const { annotation: a } of this.entries.values()) if (a.start <= viewTo && (a.end ?? a.start) >= viewFrom) inView++;
+    const dense = width > 0 && inView > width / DENSE_SPACING;
+    this.layer.classList.toggle('is-dense', dense);
+    // Dense, no label shows but the selected one's (which takes the first row): nothing to place.
+    if (dense) return;
     // Up to three rows of labels on a tall waveform, fewer on a short one (beside a video).
-    const height = wrapper.clientHeight;
     const rows = height >= 160 ? 3 : height >= 80 ? 2 : 1;
     const boxes: LabelBox[] = [];
     for (const [id, { annotation: a, code }] of this.entries) {
       boxes.push({ id, x: a.start * px, width: estimateLabelWidth(code?.name ?? a.codeId), spanWidth: a.end === null ? null : (a.end - a.start) * px });
     }
     const lanes = labelLanes(boxes, rows);
-    // Closer than a few pixels apart on average, regions are drawn as a strip of short ticks along
-    // the top, without labels: the waveform stays readable, and zooming in brings them back.
-    const width = this.ws.getWidth();
-    const viewFrom = this.ws.getScroll() / px;
-    const viewTo = viewFrom + width / px;
-    let inView = 0;
-    for (const { annotation: a } of this.entries.values()) if (a.start <= viewTo && (a.end ?? a.start) >= viewFrom) inView++;
-    this.layer.classList.toggle('is-dense', width > 0 && inView > width / DENSE_SPACING);
     for (const [id, entry] of this.entries) {
       const lane = lanes.get(id) ?? -1;
       const a = entry.annotation;
