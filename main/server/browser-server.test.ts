@@ -113,6 +113,25 @@ describe('browser-mode server', () => {
     }
   });
 
+  it('sends a call its own events after its result, and other windows the events at once', async () => {
+    const url = `${server.origin.replace('http', 'ws')}/api`;
+    const caller = await connect(url, { Origin: server.origin, Cookie: cookie });
+    const other = await connect(url, { Origin: server.origin, Cookie: cookie });
+    const seen: Record<'caller' | 'other', string[]> = { caller: [], other: [] };
+    caller.on('message', (d) => seen.caller.push(String((JSON.parse(String(d)) as { t: string; name?: string }).name ?? 'result')));
+    other.on('message', (d) => seen.other.push(String((JSON.parse(String(d)) as { name?: string }).name)));
+    try {
+      const answer = await call(caller, 1, 'profile.update', { name: 'Dr. Rivera' });
+      expect(answer).toMatchObject({ ok: true, value: { name: 'Dr. Rivera' } });
+      await new Promise((r) => setTimeout(r, 100));
+      expect(seen.caller).toEqual(['result', 'profile.changed']);
+      expect(seen.other).toEqual(['profile.changed']);
+    } finally {
+      caller.close();
+      other.close();
+    }
+  });
+
   it('serves stored media with exact Range answers, only to the signed-in window', async () => {
     const url = `${server.origin}/media/${sha}.mp4`;
     expect((await request(url)).status).toBe(401);

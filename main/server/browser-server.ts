@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { CallMessage, EventMessage, ResultMessage } from '../../shared/api/wire';
+import type { CallMessage, CallResult, EventMessage, ResultMessage } from '../../shared/api/wire';
 import { ApiError } from '../../shared/api/errors';
 import { dispatch } from '../api/dispatch';
 import type { CallContext } from '../api/handlers';
@@ -212,9 +212,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   const clients = new Set<WebSocket>();
+  // Events that a call's handler emits while it runs are sent to the calling window after the call's
+  // result, so that window handles its own change once, from the result; other windows get them at once.
+  let caller: { ws: WebSocket; held: string[] } | null = null;
   const unsubscribe = services.events.subscribe((name, payload) => {
     const frame = JSON.stringify({ t: 'event', name, payload } satisfies EventMessage);
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const ws of clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (caller?.ws === ws) caller.held.push(frame);
+      else ws.send(frame);
+    }
   });
 
   wss.on('connection', (ws: WebSocket) => {
@@ -229,11 +236,21 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         return ws.close(1007, 'Malformed message');
       }
       if (message?.t !== 'call' || typeof message.id !== 'number') return ws.close(1007, 'Malformed message');
-      void dispatch(message.name, message.input, ctx).then((result) => {
+      const held: string[] = [];
+      caller = { ws, held };
+      let running: Promise<CallResult>;
+      try {
+        running = dispatch(message.name, message.input, ctx);
+      } finally {
+        caller = null;
+      }
+      void running.then((result) => {
         const frame: ResultMessage = result.ok
           ? { t: 'result', id: message.id, ok: true, value: result.value }
           : { t: 'result', id: message.id, ok: false, error: result.error };
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(JSON.stringify(frame));
+        for (const event of held) ws.send(event);
       });
     });
   });
