@@ -183,7 +183,7 @@ test('the video session paints its waveform and plays and seeks from the keyboar
   await page.keyboard.press('+');
   await expect(page.getByText(/Zoom \d/)).toBeVisible();
   await page.keyboard.press('0');
-  await expect(page.getByText('Whole recording')).toBeVisible();
+  await expect(page.locator('.waveform-zoom-label')).toHaveText('Whole recording');
 
   // "?" shows the keyboard help; Escape closes it.
   await page.keyboard.press('?');
