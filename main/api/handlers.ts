@@ -5,6 +5,7 @@
  */
 import type { AppInfo, CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
 import type { Services } from '../services/services';
+import { exportHandlers } from './handlers/export-handlers';
 import { libraryHandlers } from './handlers/library-handlers';
 import { modelHandlers } from './handlers/model-handlers';
 import { transcriptHandlers } from './handlers/transcript-handlers';
@@ -31,6 +32,7 @@ export type Handlers = {
 export type HandlerGroup<K extends CallName> = Pick<Handlers, K>;
 
 export const handlers: Handlers = {
+  ...exportHandlers,
   ...libraryHandlers,
   ...transcriptHandlers,
   ...transcriptionHandlers,

@@ -12,6 +12,8 @@ import { SPEAKER_ROLES } from '../domain/transcript';
 import type { Annotation, Codebook, Profile } from '../domain/annotation';
 import { CODE_KINDS, MITI_BEHAVIOURS } from '../domain/annotation';
 import type { SessionReview } from '../domain/review';
+import type { ExportJobState, ExportOutcome } from '../domain/export';
+import { EXPORT_FORMATS } from '../domain/export';
 import { GLOBAL_RATINGS, PHASES } from '../domain/review';
 
 /** Declares a call: `call<Output>()(inputSchema)`. The output type is compile-time only. */
@@ -105,6 +107,23 @@ export const reviewPatchSchema = z
       .optional(),
     codedRange: timeRange.nullable().optional(),
     feedback: z.object({ strengths: feedbackText.optional(), growthAreas: feedbackText.optional(), goals: feedbackText.optional() }).strict().optional(),
+  })
+  .strict();
+
+export const packageOptionsSchema = z
+  .object({
+    media: z.enum(['none', 'clips', 'full']).default('none'),
+    clipPreRoll: z.number().finite().min(0).max(60, 'Clip pre-roll is at most 60 seconds.').default(5),
+    clipPostRoll: z.number().finite().min(0).max(60, 'Clip post-roll is at most 60 seconds.').default(5),
+    deidentify: z
+      .object({
+        terms: z.array(z.string().trim().min(1).max(200)).max(200, 'List at most 200 names and places.'),
+        bleep: z.boolean().default(false),
+      })
+      .strict()
+      .nullable()
+      .default(null),
+    passphrase: z.string().min(8, 'A passphrase needs at least 8 characters.').max(1024).nullable().default(null),
   })
   .strict();
 
@@ -287,6 +306,26 @@ export const calls = {
   // Review: phases, checklist, global ratings, coded range, overall feedback
   'review.get': call<SessionReview>()(z.object({ sessionId: id }).strict()),
   'review.update': call<SessionReview>()(z.object({ sessionId: id, patch: reviewPatchSchema }).strict()),
+
+  // Exports: reports, standard formats, the feedback package (progress arrives as export.* events)
+  /** Where an export goes unless the user picks another place: the export folder (a setting) and a file name from the title. */
+  'export.suggestPath': call<{ path: string; exists: boolean }>()(z.object({ sessionId: id, format: z.enum(EXPORT_FORMATS) }).strict()),
+  /** Starts an export to `outPath` (absolute). Refused with file_exists when the file is there and `overwrite` is false. */
+  'export.start': call<{ jobId: string }>()(
+    z
+      .object({
+        sessionId: id,
+        format: z.enum(EXPORT_FORMATS),
+        outPath: z.string().min(1, 'Choose where to save the export.').max(4096, 'That path is too long.'),
+        overwrite: z.boolean().default(false),
+        package: packageOptionsSchema.optional(),
+      })
+      .strict(),
+  ),
+  'export.cancel': call<{ cancelled: boolean }>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'export.jobs': call<ExportJobState[]>()(empty()),
+  /** Opens the folder holding a file this Attune wrote (an export), in the system's file manager. */
+  'export.reveal': call<{ revealed: boolean }>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
 } as const;
 
 export interface EventMap {
@@ -306,6 +345,8 @@ export interface EventMap {
   'review.changed': { review: SessionReview };
   'codebooks.changed': { codebookId: string | null };
   'profile.changed': Profile;
+  'export.progress': ExportJobState;
+  'export.finished': { jobId: string; sessionId: string; format: ExportJobState['format']; outcome: ExportOutcome };
 }
 
 export type CallName = keyof typeof calls;
@@ -327,6 +368,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'review.changed',
   'codebooks.changed',
   'profile.changed',
+  'export.progress',
+  'export.finished',
 ];
 
 export function isCallName(name: unknown): name is CallName {

@@ -10,6 +10,7 @@ export const API_ERROR_CODES = [
   'no_audio',
   'unsupported_codec',
   'disk_full',
+  'file_exists',
   'cancelled',
   'unavailable',
   'forbidden',
