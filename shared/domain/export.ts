@@ -1,4 +1,8 @@
 /** Exports of a session: feedback reports, standard formats, and the feedback package for the trainee. */
+import type { Annotation, Codebook } from './annotation';
+import type { SessionReview, SummaryScores } from './review';
+import type { Session } from './session';
+import type { Transcript } from './transcript';
 
 export const EXPORT_FORMATS = ['pdf', 'html', 'csv', 'json', 'vtt', 'srt', 'txt', 'docx', 'eaf', 'package'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -57,3 +61,18 @@ export type ExportOutcome =
   | { kind: 'done'; path: string; bytes: number }
   | { kind: 'failed'; code: string; message: string }
   | { kind: 'cancelled' };
+
+/** Everything an export of one session is made from, gathered once on the Node side (main/services/export/session-bundle.ts). */
+export interface SessionBundle {
+  session: Session;
+  codebook: Codebook;
+  /** In time order. */
+  annotations: Annotation[];
+  transcript: Transcript;
+  review: SessionReview;
+  scores: SummaryScores;
+  /** ISO timestamp. */
+  generatedAt: string;
+  /** The profile name of whoever exported it. */
+  generatedBy: string;
+}
