@@ -277,7 +277,7 @@ describe('window and session policy', () => {
     expect(isAllowedRequest('devtools://devtools/bundled/x', packaged)).toBe(false);
   });
 
-  it('denies permissions, downloads and spell-check dictionaries; cancels outside requests', async () => {
+  it('denies permissions, outside downloads and spell-check dictionaries; cancels outside requests', async () => {
     const got: Record<string, unknown> = {};
     const listeners = new Map<string, Listener>();
     const ses = {
@@ -297,8 +297,14 @@ describe('window and session policy', () => {
     expect((got.device as () => boolean)()).toBe(false);
     expect(got.spell).toBe(false);
     const prevent = vi.fn();
-    listeners.get('will-download')?.({ preventDefault: prevent });
-    expect(prevent).toHaveBeenCalled();
+    const download = (url: string) => ({ getURL: () => url, getFilename: () => 'x.csv', setSaveDialogOptions: vi.fn() });
+    listeners.get('will-download')?.({ preventDefault: prevent }, download('https://example.com/x.csv'));
+    expect(prevent).toHaveBeenCalledTimes(1);
+    // The page's own exports (blob URLs of app://attune) go to a save dialog.
+    const own = download('blob:app://attune/5d1c');
+    listeners.get('will-download')?.({ preventDefault: prevent }, own);
+    expect(prevent).toHaveBeenCalledTimes(1);
+    expect(own.setSaveDialogOptions).toHaveBeenCalledWith({ title: 'Save the export', defaultPath: 'x.csv' });
     const cancel = (url: string) =>
       new Promise((resolve) => (got.before as (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => resolve(r.cancel)));
     expect(await cancel('https://example.com/')).toBe(true);

@@ -1,7 +1,8 @@
 /**
  * The one Attune window and the rules every web page in this app lives under:
  * - the renderer is sandboxed and context-isolated, with no Node.js and no <webview>;
- * - it may only show `app://attune/…`: navigations elsewhere, new windows and downloads are refused;
+ * - it may only show `app://attune/…`: navigations elsewhere and new windows are refused, and the only
+ *   downloads are files the page made itself (annotation and codebook exports), saved where the user says;
  * - no permission (camera, microphone, notifications, clipboard reads, …) is ever granted;
  * - no request may leave the computer: anything but our two schemes is cancelled (offline by design).
  */
@@ -40,7 +41,14 @@ export function hardenSession(ses: Session, options: SessionPolicyOptions): void
   ses.setDisplayMediaRequestHandler((_request, callback) => callback(null));
   // The spell checker would download dictionaries from a Google server.
   ses.setSpellCheckerEnabled(false);
-  ses.on('will-download', (event) => event.preventDefault());
+  ses.on('will-download', (event, item) => {
+    // A file the page built in memory (an export) is saved where the user chooses; nothing else downloads.
+    if (item?.getURL().startsWith('blob:app://attune/')) {
+      item.setSaveDialogOptions({ title: 'Save the export', defaultPath: item.getFilename() });
+      return;
+    }
+    event.preventDefault();
+  });
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, options);
     if (!allowed) console.warn(`[attune] blocked a request to ${describeForLog(details.url)} (Attune works offline)`);
