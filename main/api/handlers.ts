@@ -14,6 +14,7 @@ import { profileHandlers } from './handlers/profile-handlers';
 import { codebookHandlers } from './handlers/codebook-handlers';
 import { annotationHandlers } from './handlers/annotation-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
+import { packageHandlers } from './handlers/package-handlers';
 
 export interface CallContext {
   services: Services;
@@ -41,4 +42,5 @@ export const handlers: Handlers = {
   ...codebookHandlers,
   ...annotationHandlers,
   ...reviewHandlers,
+  ...packageHandlers,
 };

@@ -15,6 +15,9 @@ import { modelsCommand } from './commands/models';
 import { transcribeCommand } from './commands/transcribe';
 import { transcriptCommand } from './commands/transcript';
 import { annotationsCommand } from './commands/annotations';
+import { openCommand } from './commands/open';
+import { replyCommand } from './commands/reply';
+import { exportCommand } from './commands/export';
 
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
@@ -23,6 +26,9 @@ const COMMANDS: Record<string, Command> = {
   transcript: transcriptCommand,
   transcribe: transcribeCommand,
   annotations: annotationsCommand,
+  open: openCommand,
+  reply: replyCommand,
+  export: exportCommand,
   models: modelsCommand,
 };
 

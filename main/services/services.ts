@@ -21,6 +21,9 @@ import { CodebookStore } from './codebooks/codebook-store';
 import { AnnotationStore } from './annotations/annotation-store';
 import { ReviewStore } from './review/review-store';
 import { ProfileStore } from './profile/profile-store';
+import { ExportService } from './export/export-service';
+import type { PdfRenderer } from './export/export-formats';
+import type { Revealer } from './export/reveal';
 
 export interface Services {
   paths: DataPaths;
@@ -39,6 +42,8 @@ export interface Services {
   codebooks: CodebookStore;
   annotations: AnnotationStore;
   reviews: ReviewStore;
+  /** Exports of a session (reports, standard formats, feedback packages), one at a time. */
+  exports: ExportService;
   /** Deletes a session and its stored files. */
   deleteSession(id: string): void;
   close(): void;
@@ -51,6 +56,10 @@ export interface ServiceOptions {
   workerLauncher?: WorkerLauncher;
   /** Whisper's temperature fallback step; 0 for random-weight test models. Default: ATTUNE_WHISPER_TEMPERATURE_INC, else whisper.cpp's. */
   temperatureInc?: number | null;
+  /** Prints the feedback report to PDF (Electron passes printToPDF). Default: headless Chromium. */
+  pdfRenderer?: PdfRenderer;
+  /** Shows an exported file in the file manager (Electron passes shell.showItemInFolder). Default: the platform's opener. */
+  revealer?: Revealer;
 }
 
 export function openServices(dataDir: string, options: ServiceOptions = {}): Services {
@@ -100,7 +109,9 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
     }
   };
 
-  return {
+  // The export service reads through the whole Services (the feedback package needs them all).
+  const exports = new ExportService(() => services, { pdfRenderer: options.pdfRenderer, revealer: options.revealer });
+  const services: Services = {
     paths,
     db,
     sessions,
@@ -117,6 +128,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
     codebooks,
     annotations,
     reviews,
+    exports,
     deleteSession(id) {
       for (const job of transcriptions.jobs()) if (job.sessionId === id) transcriptions.cancel(job.jobId);
       const media = sessions.delete(id);
@@ -124,10 +136,12 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
       events.emit('library.changed', { sessionId: id });
     },
     close() {
+      exports.cancelAll();
       imports.cancelAll();
       transcriptions.close();
       modelDownloads.cancelAll();
       db.close();
     },
   };
+  return services;
 }

@@ -15,6 +15,7 @@ import type { SessionReview } from '../domain/review';
 import type { ExportJobState, ExportOutcome } from '../domain/export';
 import { EXPORT_FORMATS } from '../domain/export';
 import { GLOBAL_RATINGS, PHASES } from '../domain/review';
+import type { PackageOpenOutcome, ReceivedFeedback, ReceivedSummary, SessionReplies, TraineeResponse } from '../package/feedback-view';
 
 /** Declares a call: `call<Output>()(inputSchema)`. The output type is compile-time only. */
 function call<O>() {
@@ -326,6 +327,42 @@ export const calls = {
   'export.jobs': call<ExportJobState[]>()(empty()),
   /** Opens the folder holding a file this Attune wrote (an export), in the system's file manager. */
   'export.reveal': call<{ revealed: boolean }>()(z.object({ path: z.string().min(1).max(4096) }).strict()),
+
+  // ----- Feedback packages out and back (issue 5): opening packages and reply files, the trainee's answers, replies merged back -----
+  /** Opens a feedback package (the trainee's read-only copy is made or updated) or a reply file (merged into the supervisor's session). */
+  'package.open': call<PackageOpenOutcome>()(
+    z
+      .object({
+        path: z.string().min(1, 'Choose the file to open.').max(4096, 'That path is too long.'),
+        passphrase: z.string().min(1, 'Enter the passphrase.').max(1024).nullable().default(null),
+      })
+      .strict(),
+  ),
+  /** The received packages in this library (the trainee's copies). */
+  'feedback.list': call<ReceivedSummary[]>()(empty()),
+  /** Everything the trainee's Feedback view shows of a received copy; not_found for other sessions. */
+  'feedback.get': call<ReceivedFeedback>()(z.object({ sessionId: id }).strict()),
+  'feedback.markRead': call<TraineeResponse>()(z.object({ sessionId: id, annotationId, read: z.boolean() }).strict()),
+  /** The trainee's reply to one point (empty text removes it). */
+  'feedback.reply': call<TraineeResponse>()(
+    z.object({ sessionId: id, annotationId, text: z.string().max(10000, 'A reply can hold at most 10,000 characters.') }).strict(),
+  ),
+  'feedback.reflection': call<{ text: string; writtenAt: string | null }>()(
+    z.object({ sessionId: id, text: z.string().max(20000, 'The reflection can hold at most 20,000 characters.') }).strict(),
+  ),
+  /** Writes the trainee's reply file (`.attune-reply`) to `outPath` (absolute). Refused with file_exists when the file is there and `overwrite` is false. */
+  'feedback.exportReply': call<{ path: string; bytes: number; replies: number }>()(
+    z
+      .object({
+        sessionId: id,
+        outPath: z.string().min(1, 'Choose where to save the reply.').max(4096, 'That path is too long.'),
+        overwrite: z.boolean().default(false),
+        passphrase: z.string().min(8, 'A passphrase needs at least 8 characters.').max(1024).nullable().default(null),
+      })
+      .strict(),
+  ),
+  /** Supervisor side: the trainee's replies merged into a session, by annotation, and their overall reflection. */
+  'replies.list': call<SessionReplies>()(z.object({ sessionId: id }).strict()),
 } as const;
 
 export interface EventMap {
@@ -347,6 +384,10 @@ export interface EventMap {
   'profile.changed': Profile;
   'export.progress': ExportJobState;
   'export.finished': { jobId: string; sessionId: string; format: ExportJobState['format']; outcome: ExportOutcome };
+  /** The trainee's read marks, replies or reflection on a received copy changed. */
+  'feedback.changed': { sessionId: string };
+  /** A reply file was merged into the supervisor's session. */
+  'replies.changed': { sessionId: string };
 }
 
 export type CallName = keyof typeof calls;
@@ -370,6 +411,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   'profile.changed',
   'export.progress',
   'export.finished',
+  'feedback.changed',
+  'replies.changed',
 ];
 
 export function isCallName(name: unknown): name is CallName {

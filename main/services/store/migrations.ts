@@ -166,6 +166,66 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX review_evidence_annotation ON review_evidence(annotation_id);
     `,
   },
+  {
+    version: 4,
+    description: 'feedback packages sent and received, the trainee’s replies, and replies merged back',
+    sql: `
+      -- Supervisor side: the package id of each session a package was made from (stable, so the trainee's copy updates).
+      CREATE TABLE sent_packages (
+        session_id   TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        package_id   TEXT NOT NULL UNIQUE,
+        last_sent_at TEXT
+      );
+      -- Trainee side: a session that is a read-only copy of a received package.
+      CREATE TABLE received_packages (
+        package_id         TEXT PRIMARY KEY,
+        session_id         TEXT NOT NULL UNIQUE REFERENCES sessions(id) ON DELETE CASCADE,
+        source_session_id  TEXT NOT NULL,
+        created_by         TEXT NOT NULL DEFAULT '',
+        source_created_at  TEXT NOT NULL,
+        opened_at          TEXT NOT NULL,
+        media_kind         TEXT NOT NULL CHECK (media_kind IN ('none', 'clips', 'full')),
+        has_video          INTEGER NOT NULL DEFAULT 0 CHECK (has_video IN (0, 1)),
+        deidentified       INTEGER NOT NULL DEFAULT 0 CHECK (deidentified IN (0, 1)),
+        scores_json        TEXT NOT NULL,
+        reflection         TEXT NOT NULL DEFAULT '',
+        reflection_at      TEXT,
+        reply_exported_at  TEXT
+      );
+      -- Clips of a received package, stored beside the recordings (media folder, <sha256>.<ext>); several annotations may share one file.
+      CREATE TABLE received_clips (
+        annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        session_id    TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        file_name     TEXT NOT NULL,
+        start         REAL NOT NULL CHECK (start >= 0),
+        end           REAL NOT NULL CHECK (end > start)
+      );
+      CREATE INDEX received_clips_session ON received_clips(session_id);
+      CREATE INDEX received_clips_file ON received_clips(file_name);
+      -- Trainee side: read marks and replies, per annotation of a received copy.
+      CREATE TABLE trainee_responses (
+        annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        read_at       TEXT,
+        reply         TEXT NOT NULL DEFAULT '',
+        replied_at    TEXT
+      );
+      -- Supervisor side: the trainee's answers merged from a reply file, beside each annotation.
+      CREATE TABLE annotation_replies (
+        annotation_id TEXT PRIMARY KEY REFERENCES annotations(id) ON DELETE CASCADE,
+        text          TEXT NOT NULL DEFAULT '',
+        replied_at    TEXT,
+        read_at       TEXT,
+        merged_at     TEXT NOT NULL
+      );
+      CREATE TABLE session_reflections (
+        session_id  TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        text        TEXT NOT NULL DEFAULT '',
+        written_at  TEXT,
+        reply_from  TEXT NOT NULL DEFAULT '',
+        merged_at   TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

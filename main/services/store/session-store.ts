@@ -199,6 +199,8 @@ export class SessionStore {
       names.add(r.peaks_file_name);
       names.add(`${r.sha256}.pcm`);
     }
+    // Clips of received feedback packages (schema v4) are stored beside the recordings.
+    for (const r of this.db.prepare<[], { file_name: string }>('SELECT file_name FROM received_clips').all()) names.add(r.file_name);
     return names;
   }
 }
