@@ -1,10 +1,11 @@
 /**
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object. Every ratio is
  * measured side by side in this run, because absolute times on a shared machine are noisy.
- * `--only=import,open,library,transcribe,annotate` runs some of the sections.
+ * `--only=import,open,library,transcribe,annotate,export` runs some of the sections.
  */
 import fs from 'node:fs';
 import { benchAnnotate } from './annotate';
+import { benchExport } from './export';
 import { benchImport } from './import-2h';
 import { benchDir, longRecording } from './support';
 import { benchTranscribe } from './transcribe';
@@ -19,6 +20,8 @@ const TARGETS: Record<string, string> = {
   vad_speedup_ratio: '≥ 1.4',
   annotate_roundtrip_p95_ms: '< 30',
   session_5000_annotations_open_ms: '< 800',
+  export_pdf_200_annotations_ms: '< 3000',
+  package_with_clips_ratio_vs_ffmpeg: '≤ 1.2',
   session_5000_list_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
   session_5000_zoomed_wave_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
 };
@@ -57,6 +60,11 @@ async function main(): Promise<void> {
   if (wanted('annotate')) {
     log('[bench] annotating: hotkey round trip, and a 2-hour session with 5,000 annotations…');
     Object.assign(results, await benchAnnotate());
+  }
+
+  if (wanted('export')) {
+    log('[bench] exports: a 200-annotation PDF report, and a package with 50 clips vs ffmpeg alone…');
+    Object.assign(results, await benchExport());
   }
 
   if (json) {
