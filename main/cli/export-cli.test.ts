@@ -106,7 +106,10 @@ describe('attune export', () => {
     expect(secret.stderr).toMatch(/^attune export: A passphrase on the command line can be seen by others on this computer: write it on the first line of a file and use --passphrase-file F\./);
     expect(run('export', id, '--format', 'vtt', '--out', work, '--clips').stderr).toMatch(/^attune export: --clips is for --format package\./);
     expect(run('export', id, '--format', 'package', '--out', work, '--clips', '--media').stderr).toMatch(/^attune export: Choose one: --clips/);
-    expect(run('export', id, '--format', 'package', '--out', work, '--deidentify').stderr).toMatch(/^attune export: List the names and places to replace: --deidentify-terms "Name,Place"\./);
+    // The transcript's client is still the unnamed "Client", so there is no name to prefill.
+    expect(run('export', id, '--format', 'package', '--out', work, '--deidentify').stderr).toMatch(
+      /^attune export: This session’s transcript names no client \(the Client speaker is unnamed\): list the names and places to replace with --deidentify-terms "Name,Place"\./,
+    );
     const short = path.join(work, 'short-passphrase.txt');
     fs.writeFileSync(short, 'short\nsecond line ignored\n');
     expect(run('export', id, '--format', 'package', '--out', work, '--passphrase-file', short).stderr).toMatch(/^attune export: A passphrase needs at least 8 characters\./);

@@ -3,6 +3,7 @@
  * the feedback package for the trainee, written through the export service (temp file, then renamed;
  * never over an existing file without --force). Progress on stderr; Ctrl-C cancels and leaves no file.
  */
+import { DEFAULT_SPEAKER_NAMES } from '../../../shared/domain/transcript';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageOptionsSchema, type EventMap } from '../../../shared/api/contract';
@@ -19,8 +20,11 @@ import { ProgressBar } from '../progress-bar';
 const PACKAGE_FLAGS = ['clips', 'media', 'deidentify', 'bleep'] as const;
 const PACKAGE_OPTIONS = ['deidentify-terms', 'passphrase-file'] as const;
 
-/** The package options from the flags (checked against the same rules as the app's). */
-function packageOptions(args: ParsedArgs): PackageOptions {
+/**
+ * The package options from the flags (checked against the same rules as the app's). `--deidentify`
+ * on its own replaces the client's name as the transcript knows it (the Client speaker's name).
+ */
+function packageOptions(args: ParsedArgs, clientName: string | null): PackageOptions {
   if (args.flags.has('clips') && args.flags.has('media')) throw new UsageError('Choose one: --clips (short clips around each annotation) or --media (the whole recording).');
   const termsText = args.options.get('deidentify-terms');
   const deidentify = args.flags.has('deidentify') || termsText !== undefined;
@@ -28,7 +32,10 @@ function packageOptions(args: ParsedArgs): PackageOptions {
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean);
-  if (deidentify && terms.length === 0) throw new UsageError('List the names and places to replace: --deidentify-terms "Name,Place".');
+  if (args.flags.has('deidentify') && clientName && !terms.some((t) => t.toLowerCase() === clientName.toLowerCase())) terms.unshift(clientName);
+  if (deidentify && terms.length === 0) {
+    throw new UsageError('This session’s transcript names no client (the Client speaker is unnamed): list the names and places to replace with --deidentify-terms "Name,Place".');
+  }
   if (args.flags.has('bleep') && !deidentify) throw new UsageError('--bleep goes with --deidentify-terms: it bleeps those words in the audio.');
   if (args.flags.has('bleep') && !args.flags.has('clips') && !args.flags.has('media')) throw new UsageError('--bleep needs audio in the package: add --clips or --media.');
   const passphraseFile = args.options.get('passphrase-file');
@@ -39,6 +46,12 @@ function packageOptions(args: ParsedArgs): PackageOptions {
   });
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'Those package options are not valid.');
   return parsed.data;
+}
+
+/** The client's name as the session's transcript gives it, unless it is still the default "Client". */
+function clientNameOf(services: Services, sessionId: string): string | null {
+  const name = services.transcripts.get(sessionId).speakerNames.client.trim();
+  return name && name !== DEFAULT_SPEAKER_NAMES.client ? name : null;
 }
 
 /** Runs one export and waits for its outcome, drawing its progress; Ctrl-C cancels it. */
@@ -77,7 +90,7 @@ async function exportAndWait(services: Services, start: () => { jobId: string })
 }
 
 export const exportCommand: Command = {
-  usage: `attune export <id> --format ${EXPORT_FORMATS.join('|')} --out P [--force] [--json]  (package: [--clips|--media] [--deidentify-terms "A,B" [--bleep]] [--passphrase-file F])`,
+  usage: `attune export <id> --format ${EXPORT_FORMATS.join('|')} --out P [--force] [--json]  (package: [--clips|--media] [--deidentify] [--deidentify-terms "A,B"] [--bleep] [--passphrase-file F])`,
   summary: 'Export a session: the feedback report (PDF, HTML), annotations (CSV, JSON), the transcript (VTT, SRT, TXT, DOCX), ELAN (.eaf), or the feedback package for the trainee. --out may name a folder.',
   options: ['format', 'out', 'passphrase', ...PACKAGE_OPTIONS],
   flags: ['force', 'json', ...PACKAGE_FLAGS],
@@ -96,7 +109,7 @@ export const exportCommand: Command = {
     if (format !== 'package' && usedPackageOption.length > 0) throw new UsageError(`--${usedPackageOption[0]} is for --format package.`);
 
     const session = services.sessions.resolve(id);
-    const options = format === 'package' ? packageOptions(args) : undefined;
+    const options = format === 'package' ? packageOptions(args, clientNameOf(services, session.id)) : undefined;
     let outPath = path.resolve(out);
     if (fs.statSync(outPath, { throwIfNoEntry: false })?.isDirectory()) outPath = path.join(outPath, exportFileName(session.title, format as ExportFormat));
 
