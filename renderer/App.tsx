@@ -10,11 +10,13 @@ import { ImportQueuePanel } from './import/ImportQueuePanel';
 import { startLibrarySync } from './library/library-store';
 import { LibraryView } from './library/LibraryView';
 import { SessionView } from './session/SessionView';
+import { FeedbackView } from './feedback/FeedbackView';
 import { ModelsView } from './models/ModelsView';
 import { CodebooksView } from './codebooks/CodebooksView';
 import { startModelsSync } from './models/models-store';
 import { setSessionTitleLookup, startTranscriptionSync } from './transcript/jobs-store';
-import { findSession } from './library/library-store';
+import { findReceived, findSession, reloadReceived, useReceived } from './library/library-store';
+import { feedbackHref } from './app/router';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import { AlertIcon } from './ui/icons';
 import { ToastRegion } from './ui/ToastRegion';
@@ -38,9 +40,24 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const titles = { session: 'Session', models: 'Models', codebooks: 'Codebooks', library: 'Library', 'not-found': 'Library' } as const;
+    const titles = { session: 'Session', feedback: 'Feedback', models: 'Models', codebooks: 'Codebooks', library: 'Library', 'not-found': 'Library' } as const;
     document.title = `${titles[route.name]} — Attune`;
   }, [route.name]);
+
+  // A received feedback package is read-only: its session address leads to its Feedback view
+  // (at once when the received packages are known, else as soon as they are).
+  const sessionRouteId = route.name === 'session' ? route.id : null;
+  const receivedCopy = useReceived().has(sessionRouteId ?? '');
+  useEffect(() => {
+    if (sessionRouteId === null) return;
+    let live = true;
+    void reloadReceived().then(() => {
+      if (live && findReceived(sessionRouteId)) location.replace(feedbackHref(sessionRouteId));
+    });
+    return () => {
+      live = false;
+    };
+  }, [sessionRouteId]);
 
   return (
     <ImportChooser>
@@ -55,9 +72,11 @@ export function App() {
           </p>
         )}
         <main id="main" className="app-main" tabIndex={-1}>
-          <ErrorBoundary key={route.name === 'session' ? `session:${route.id}` : route.name}>
+          <ErrorBoundary key={route.name === 'session' || route.name === 'feedback' ? `${route.name}:${route.id}` : route.name}>
           {route.name === 'library' && <LibraryView />}
-          {route.name === 'session' && <SessionView key={route.id} id={route.id} />}
+          {route.name === 'session' && !receivedCopy && <SessionView key={route.id} id={route.id} />}
+          {route.name === 'session' && receivedCopy && <FeedbackView key={route.id} id={route.id} />}
+          {route.name === 'feedback' && <FeedbackView key={route.id} id={route.id} />}
           {route.name === 'models' && <ModelsView />}
           {route.name === 'codebooks' && <CodebooksView selectedId={route.id} />}
           {route.name === 'not-found' && (

@@ -4,6 +4,7 @@
  * data or throw ApiError.
  */
 import type { AppInfo, CallName, CallOutput, ParsedInput } from '../../shared/api/contract';
+import type { ExportFormat } from '../../shared/domain/export';
 import type { Services } from '../services/services';
 import { exportHandlers } from './handlers/export-handlers';
 import { libraryHandlers } from './handlers/library-handlers';
@@ -15,6 +16,7 @@ import { codebookHandlers } from './handlers/codebook-handlers';
 import { annotationHandlers } from './handlers/annotation-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { packageHandlers } from './handlers/package-handlers';
+import { dialogHandlers } from './handlers/dialog-handlers';
 
 export interface CallContext {
   services: Services;
@@ -23,6 +25,10 @@ export interface CallContext {
   mediaBase: string;
   /** The native open dialog, where the shell has one. */
   openMediaDialog?: () => Promise<string[]>;
+  /** The native save dialog for an export (Electron): the chosen path, null when cancelled. */
+  saveExportDialog?: (defaultPath: string, format: ExportFormat) => Promise<string | null>;
+  /** The native open dialog for a feedback package or reply file (Electron): the chosen path, null when cancelled. */
+  openPackageDialog?: () => Promise<string | null>;
 }
 
 export type Handlers = {
@@ -43,4 +49,5 @@ export const handlers: Handlers = {
   ...annotationHandlers,
   ...reviewHandlers,
   ...packageHandlers,
+  ...dialogHandlers,
 };

@@ -26,6 +26,7 @@ const fake = vi.hoisted(() => {
     invokes: [] as unknown[][],
     rendererListeners: new Map<string, Set<(...args: unknown[]) => void>>(),
     menus: [] as unknown[],
+    dialogOptions: [] as unknown[],
   };
   const electron = {
     protocol: {
@@ -36,7 +37,18 @@ const fake = vi.hoisted(() => {
       handle: (channel: string, handler: (...args: unknown[]) => unknown) => state.ipcHandlers.set(channel, handler),
       removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
     },
-    dialog: { showOpenDialog: () => Promise.resolve({ canceled: true, filePaths: [] }) },
+    dialog: {
+      showOpenDialog: (...args: unknown[]) => {
+        const options = args.at(-1) as { title?: string };
+        state.dialogOptions.push(options);
+        return Promise.resolve(options.title === 'Open feedback package' ? { canceled: false, filePaths: ['/home/t/Session 3.attune-feedback'] } : { canceled: true, filePaths: [] });
+      },
+      showSaveDialog: (...args: unknown[]) => {
+        const options = args.at(-1) as { defaultPath?: string };
+        state.dialogOptions.push(options);
+        return Promise.resolve(options.defaultPath?.includes('cancel') ? { canceled: true, filePath: '' } : { canceled: false, filePath: '/home/s/chosen.pdf' });
+      },
+    },
     Menu: { buildFromTemplate: (template: unknown) => (state.menus.push(template), { template }) },
     BrowserWindow: class {},
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
@@ -231,6 +243,12 @@ describe('IPC adapter', () => {
       value: { version: '9.9.9', shell: 'electron', dataDir: '/library', mediaBase: 'attune-media://local', nativeDialogs: true },
     });
     expect(await call(event(), 'dialog.openMedia', {})).toEqual({ ok: true, value: { paths: [] } });
+    expect(await call(event(), 'dialog.openPackage', {})).toEqual({ ok: true, value: { path: '/home/t/Session 3.attune-feedback' } });
+    expect(fake.state.dialogOptions.at(-1)).toMatchObject({ filters: [{ extensions: ['attune-feedback', 'attune-reply'] }, { extensions: ['*'] }] });
+    expect(await call(event(), 'dialog.saveExport', { defaultPath: '/home/s/Attune exports/session.pdf', format: 'pdf' })).toEqual({ ok: true, value: { path: '/home/s/chosen.pdf' } });
+    expect(fake.state.dialogOptions.at(-1)).toMatchObject({ defaultPath: '/home/s/Attune exports/session.pdf', filters: [{ extensions: ['pdf'] }] });
+    expect(await call(event(), 'dialog.saveExport', { defaultPath: '/cancel/session.pdf', format: 'package' })).toEqual({ ok: true, value: { path: null } });
+    expect(fake.state.dialogOptions.at(-1)).toMatchObject({ filters: [{ extensions: ['attune-feedback'] }] });
     expect((await call(event(), 'no.such.call', {})).ok).toBe(false);
   });
 
@@ -335,15 +353,21 @@ describe('window and session policy', () => {
 });
 
 describe('menu', () => {
-  it('has File (Import…, Quit), Edit, View (DevTools only in development) and Help', () => {
-    type Item = { label?: string; role?: string; submenu?: Item[] };
+  it('has File (Import…, Open feedback package…, Quit), Edit, View (DevTools only in development) and Help', () => {
+    type Item = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: Item[] };
+    const opened: string[] = [];
     const top = (isPackaged: boolean) => {
-      buildAppMenu({ isPackaged, importRecordings: () => undefined, showAbout: () => undefined });
+      buildAppMenu({ isPackaged, importRecordings: () => opened.push('import'), openFeedbackPackage: () => opened.push('package'), showAbout: () => undefined });
       return fake.state.menus.at(-1) as Item[];
     };
     const dev = top(false).filter((m) => m.role !== 'appMenu');
     expect(dev.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'help']);
     expect(dev[0]?.submenu?.[0]?.label).toBe('Import…');
+    const open = dev[0]?.submenu?.[1];
+    expect(open).toMatchObject({ label: 'Open feedback package…', accelerator: 'CmdOrCtrl+Shift+O' });
+    open?.click?.();
+    dev[0]?.submenu?.[0]?.click?.();
+    expect(opened).toEqual(['package', 'import']);
     expect(dev[2]?.submenu?.some((i) => i.role === 'toggleDevTools')).toBe(true);
     const packaged = top(true).filter((m) => m.role !== 'appMenu');
     expect(packaged[2]?.submenu?.some((i) => i.role === 'toggleDevTools')).toBe(false);

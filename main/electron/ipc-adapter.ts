@@ -12,6 +12,7 @@ import type { CallResult } from '../../shared/api/wire';
 import type { Services } from '../services/services';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
 import { showOpenMediaDialog } from './media-dialog';
+import { showOpenPackageDialog, showSaveExportDialog } from './package-dialogs';
 import { MEDIA_BASE, isAppUrl } from './schemes';
 
 export const FORBIDDEN_RESULT: CallResult = {
@@ -27,6 +28,8 @@ export function electronCallContext(services: Services, version: string, getWind
     version,
     mediaBase: MEDIA_BASE,
     openMediaDialog: () => showOpenMediaDialog(getWindow()),
+    saveExportDialog: (defaultPath, format) => showSaveExportDialog(getWindow(), defaultPath, format),
+    openPackageDialog: () => showOpenPackageDialog(getWindow()),
   };
 }
 

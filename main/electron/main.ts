@@ -99,6 +99,12 @@ async function start(): Promise<void> {
           if (!result.ok) dialog.showErrorBox('Attune could not import these files', result.error.message);
         })().catch((error: unknown) => console.error('[attune] import from the menu failed:', error));
       },
+      // The page runs the flow (the native open dialog, a passphrase prompt when the file is locked, then the Feedback view).
+      openFeedbackPackage: () => {
+        if (!mainWindow) openWindow();
+        focusMainWindow();
+        services?.events.emit('menu.command', { command: 'open-package' });
+      },
       showAbout: () => {
         const options = {
           type: 'info' as const,

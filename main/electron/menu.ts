@@ -1,10 +1,12 @@
-/** The application menu: File (Import…, Quit), Edit (text editing shortcuts), View, Help. */
+/** The application menu: File (Import…, Open feedback package…, Quit), Edit (text editing shortcuts), View, Help. */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   /** Developer builds only: Toggle Developer Tools. */
   isPackaged: boolean;
   importRecordings(): void;
+  /** File → Open feedback package…: the page runs its open flow (passphrase prompt, then the Feedback view). */
+  openFeedbackPackage(): void;
   showAbout(): void;
 }
 
@@ -16,6 +18,7 @@ export function buildAppMenu(actions: MenuActions): Menu {
     label: 'File',
     submenu: [
       { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => actions.importRecordings() },
+      { label: 'Open feedback package…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFeedbackPackage() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit Attune' },
     ],

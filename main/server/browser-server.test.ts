@@ -3,7 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { openTempServices, tempDir } from '../test-support/temp-library';
+import type { PackageOpenOutcome, ReceivedSummary } from '../../shared/package/feedback-view';
+import { NOT_A_PACKAGE, WRONG_PASSPHRASE } from '../../shared/package/package-format';
+import { importSample, openTempServices, tempDir } from '../test-support/temp-library';
+import { exportFeedbackPackage } from '../services/export/package/feedback-package';
+import { loadSessionBundle } from '../services/export/session-bundle';
 import { startBrowserServer, type BrowserServer } from './browser-server';
 
 interface RawResponse {
@@ -21,6 +25,18 @@ function request(url: string, headers: Record<string, string> = {}, method = 'GE
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+function post(url: string, headers: Record<string, string>, body: Buffer): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -108,6 +124,9 @@ describe('browser-mode server', () => {
       expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       const extra = await call(ws, 6, 'sessions.list', { sneaky: true });
       expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      // No native dialogs in a browser tab: the page shows a path field and a file input instead.
+      expect(await call(ws, 7, 'dialog.saveExport', { defaultPath: '/tmp/x.pdf', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(await call(ws, 8, 'dialog.openPackage', {})).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     } finally {
       ws.close();
     }
@@ -170,5 +189,61 @@ describe('browser-mode server', () => {
   it('accepts uploads only from its own window', async () => {
     expect((await request(`${server.origin}/upload`, { Cookie: cookie }, 'POST')).status).toBe(403);
     expect((await request(`${server.origin}/upload`, { Origin: server.origin }, 'POST')).status).toBe(401);
+  });
+
+  it('opens an uploaded feedback package, asks for its passphrase, and never keeps the upload', async () => {
+    const supervisor = openTempServices();
+    const work = tempDir('attune-package-upload-');
+    try {
+      const session = await importSample(supervisor, 'sessions/annomi-0-high.m4a');
+      supervisor.sessions.update(session.id, { title: 'Session 7 — upload' });
+      const file = path.join(work, 'Session 7.attune-feedback');
+      const passphrase = 'a long enough passphrase ✓';
+      await exportFeedbackPackage(supervisor, loadSessionBundle(supervisor, session.id), file, {
+        media: 'none',
+        clipPreRoll: 0,
+        clipPostRoll: 0,
+        deidentify: null,
+        passphrase,
+      });
+      const bytes = fs.readFileSync(file);
+      const url = `${server.origin}/upload-package`;
+      const headers = { Cookie: cookie, Origin: server.origin, 'X-Attune-File-Name': encodeURIComponent('Session 7.attune-feedback') };
+      const uploads = () => fs.readdirSync(services.paths.tmpDir).filter((f) => f.startsWith('package-upload-'));
+      const answer = (res: RawResponse) => JSON.parse(res.body.toString('utf8')) as Record<string, unknown>;
+
+      expect((await post(url, { Origin: server.origin }, bytes)).status).toBe(401);
+      expect((await post(url, { Cookie: cookie }, bytes)).status).toBe(403);
+      expect((await post(url, { ...headers, Origin: 'http://evil.example' }, bytes)).status).toBe(403);
+
+      const locked = await post(url, headers, bytes);
+      expect(locked.status).toBe(400);
+      expect(answer(locked)).toMatchObject({ code: 'passphrase_required', message: expect.stringMatching(/protected by a passphrase/) });
+      const wrong = await post(url, { ...headers, 'X-Attune-Passphrase': encodeURIComponent('not the passphrase') }, bytes);
+      expect(answer(wrong)).toEqual({ code: 'passphrase_required', message: WRONG_PASSPHRASE });
+      const garbage = await post(url, { ...headers, 'X-Attune-File-Name': 'notes.attune-reply' }, Buffer.from('not a zip at all'));
+      expect(answer(garbage)).toEqual({ code: 'invalid_input', message: NOT_A_PACKAGE });
+      expect(uploads()).toEqual([]);
+      expect(services.db.prepare('SELECT COUNT(*) AS n FROM received_packages').get()).toEqual({ n: 0 });
+
+      const opened = await post(url, { ...headers, 'X-Attune-Passphrase': encodeURIComponent(passphrase) }, bytes);
+      expect(opened.status).toBe(200);
+      const outcome = answer(opened) as unknown as PackageOpenOutcome;
+      expect(outcome).toMatchObject({ kind: 'feedback', title: 'Session 7 — upload', updated: false });
+      expect(uploads()).toEqual([]);
+      const ws = await connect(`${server.origin.replace('http', 'ws')}/api`, { Origin: server.origin, Cookie: cookie });
+      try {
+        const list = (await call(ws, 1, 'feedback.list', {})) as { value: ReceivedSummary[] };
+        expect(list.value.map((r) => [r.sessionId, r.title])).toEqual([[outcome.sessionId, 'Session 7 — upload']]);
+      } finally {
+        ws.close();
+      }
+      const again = await post(url, { ...headers, 'X-Attune-Passphrase': encodeURIComponent(passphrase) }, bytes);
+      expect(answer(again)).toMatchObject({ kind: 'feedback', sessionId: outcome.sessionId, updated: true });
+      expect(uploads()).toEqual([]);
+    } finally {
+      supervisor.cleanup();
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -125,6 +125,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return receiveModelUpload(req, res);
     }
 
+    if (url.pathname === '/upload-package') {
+      if (!authorised(req)) return send(res, 401, 'Not signed in to this Attune window');
+      if (req.method !== 'POST' || req.headers.origin !== origin) return send(res, 403, 'Uploads must come from the Attune window');
+      return receivePackageUpload(req, res);
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const file = resolveStatic(rendererDir, url.pathname) ?? resolveStatic(rendererDir, '/');
     if (!file) return send(res, 500, 'The Attune window files are missing. Run "npm run build".');
@@ -195,6 +201,44 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
               : { code: 'cancelled', message: 'The upload stopped before the whole file arrived.' };
         send(res, error instanceof ApiError ? 400 : full ? 507 : 400, JSON.stringify(body), 'application/json');
       }
+    } finally {
+      fs.rmSync(temp, { force: true });
+    }
+  }
+
+  /**
+   * Opens an uploaded feedback package or reply file like `package.open` (the passphrase, if any,
+   * arrives URI-encoded in X-Attune-Passphrase) and answers its outcome, or the refusal as
+   * { code, message }. The upload lives in the data dir's tmp folder only while this request runs:
+   * it is deleted whatever the outcome, so a locked file is sent again with its passphrase.
+   */
+  async function receivePackageUpload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const json = (status: number, body: unknown): void => send(res, status, JSON.stringify(body), 'application/json');
+    let fileName: string;
+    let passphrase: string | null;
+    try {
+      fileName = path.basename(decodeURIComponent(String(req.headers['x-attune-file-name'] ?? 'package'))).slice(0, 255) || 'package';
+      const header = req.headers['x-attune-passphrase'];
+      passphrase = typeof header === 'string' && header !== '' ? decodeURIComponent(header) : null;
+    } catch {
+      return json(400, { code: 'invalid_input', message: 'The file name or passphrase could not be read.' });
+    }
+    const extension = /\.[A-Za-z0-9-]{1,20}$/.exec(fileName)?.[0] ?? '';
+    const temp = path.join(services.paths.tmpDir, `package-upload-${randomUUID()}${extension}`);
+    try {
+      try {
+        await pipeline(req, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      } catch (error) {
+        if (res.headersSent || req.destroyed) return;
+        return (error as NodeJS.ErrnoException).code === 'ENOSPC'
+          ? json(507, { code: 'disk_full', message: 'There is not enough free disk space to open this file. Free some space and try again.' })
+          : json(400, { code: 'cancelled', message: 'The upload stopped before the whole file arrived.' });
+      }
+      const result = await dispatch('package.open', { path: temp, passphrase }, ctx);
+      if (result.ok) return json(200, result.value);
+      const status = result.error.code === 'internal' ? 500 : result.error.code === 'disk_full' ? 507 : 400;
+      // Messages name the file by the user's own name, never the temp one.
+      json(status, { code: result.error.code, message: result.error.message.split(temp).join(fileName).split(path.basename(temp)).join(fileName) });
     } finally {
       fs.rmSync(temp, { force: true });
     }

@@ -4,7 +4,7 @@
  * said. Text saves itself as the supervisor types; Escape in a text box saves and hands the
  * keyboard back to the waveform, so playback keys work again.
  */
-import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { transcriptTextFor } from '../../shared/annotations/annotation-file';
 import { CODE_KINDS, CODE_KIND_LABELS, type Annotation, type Code } from '../../shared/domain/annotation';
 import type { TranscriptSegment } from '../../shared/domain/transcript';
@@ -62,17 +62,6 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const code = codes.get(a.codeId);
   const long = duration >= 3600;
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  const editSession = useRef(0);
-
-  const saveField = (field: 'comment' | 'modelResponse') => async (value: string) => {
-    try {
-      await actions.update(a.id, { [field]: value }, { mergeKey: `${field}:${a.id}:${editSession.current}` });
-    } catch (error) {
-      throw new Error(fieldMessage(errorMessage(error)), { cause: error });
-    }
-  };
-  const comment = useSavedText(a.comment, saveField('comment'));
-  const modelResponse = useSavedText(a.modelResponse, saveField('modelResponse'));
 
   // In the same commit as the new row: by the time it shows, typing goes into its comment.
   // Each request is carried out once: an editor mounted again later (say, after redo brings its
@@ -86,21 +75,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     box.setSelectionRange(box.value.length, box.value.length);
   }, [focusToken]);
 
-  const textKeys = (flush: () => void) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    flush();
-    event.currentTarget.blur();
-    onEscape();
-  };
-  const onTextBlur = (flush: () => void) => () => {
-    flush();
-    editSession.current++;
-  };
-
   const missed = code?.missedOpportunity === true || a.modelResponse !== '';
-  const said = useMemo(() => (missed ? spokenText(a, segments) : ''), [missed, a, segments]);
   const overlapping = useMemo(() => overlappingSegmentIds(a, segments), [a, segments]);
 
   const update = (patch: Parameters<AnnotationActions['update']>[1], what: string) =>
@@ -113,6 +88,9 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
     return CODE_KINDS.map((kind) => ({ kind, codes: shown.filter((c) => c.kind === kind) })).filter((g) => g.codes.length > 0);
   }, [codeList, a.codeId]);
 
+  // The editor stays mounted from one selected annotation to the next (only the parts that hold
+  // typing in progress start afresh, by key), so selecting or adding an annotation updates a few
+  // nodes instead of building the whole form again.
   return (
     <section className="annot-editor" aria-labelledby={`${ids}-title`} data-testid="annotation-editor" data-annotation-id={a.id}>
       <h3 id={`${ids}-title`} className="visually-hidden">
@@ -153,8 +131,81 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
       </div>
       {code && <p className="annot-definition">{code.definition}</p>}
 
-      <TimeFields annotation={a} duration={duration} long={long} onSave={(patch) => actions.update(a.id, patch)} />
+      <TimeFields key={`times:${a.id}`} annotation={a} duration={duration} long={long} onSave={(patch) => actions.update(a.id, patch)} />
 
+      <AnnotationTexts key={`texts:${a.id}`} ids={ids} annotation={a} missed={missed} segments={segments} actions={actions} commentRef={commentRef} onEscape={onEscape} />
+
+      <div className="annot-link">
+        {a.segmentIds.length > 0 ? (
+          <>
+            <span>
+              Linked to {a.segmentIds.length === 1 ? '1 transcript segment' : `${a.segmentIds.length} transcript segments`}
+            </span>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => void update({ segmentIds: [] }, 'The transcript link was not removed')}>
+              Unlink
+            </button>
+          </>
+        ) : overlapping.length > 0 ? (
+          <>
+            <span className="muted">Not linked to the transcript</span>
+            <button type="button" className="btn btn-small btn-quiet" onClick={() => void update({ segmentIds: overlapping.slice(0, 200) }, 'The transcript was not linked')}>
+              Link {overlapping.length === 1 ? 'the segment here' : `the ${overlapping.length} segments here`}
+            </button>
+          </>
+        ) : (
+          <span className="muted">{segments.length === 0 ? 'No transcript to link to yet' : 'No transcript segment at this time'}</span>
+        )}
+      </div>
+
+      <p className="annot-meta">
+        {a.author ? `By ${a.author}` : 'No author'} · added {formatTimestamp(a.createdAt)}
+        {a.updatedAt !== a.createdAt && ` · changed ${formatTimestamp(a.updatedAt)}`}
+      </p>
+    </section>
+  );
+}
+
+interface AnnotationTextsProps {
+  ids: string;
+  annotation: Annotation;
+  missed: boolean;
+  segments: readonly TranscriptSegment[];
+  actions: AnnotationActions;
+  commentRef: RefObject<HTMLTextAreaElement | null>;
+  onEscape(): void;
+}
+
+/** The comment and, for a missed opportunity, what was said beside what could have been said: text that saves itself, for one annotation. */
+function AnnotationTexts({ ids, annotation: a, missed, segments, actions, commentRef, onEscape }: AnnotationTextsProps) {
+  const editSession = useRef(0);
+
+  const saveField = (field: 'comment' | 'modelResponse') => async (value: string) => {
+    try {
+      await actions.update(a.id, { [field]: value }, { mergeKey: `${field}:${a.id}:${editSession.current}` });
+    } catch (error) {
+      throw new Error(fieldMessage(errorMessage(error)), { cause: error });
+    }
+  };
+  const comment = useSavedText(a.comment, saveField('comment'));
+  const modelResponse = useSavedText(a.modelResponse, saveField('modelResponse'));
+
+  const textKeys = (flush: () => void) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    flush();
+    event.currentTarget.blur();
+    onEscape();
+  };
+  const onTextBlur = (flush: () => void) => () => {
+    flush();
+    editSession.current++;
+  };
+
+  const said = useMemo(() => (missed ? spokenText(a, segments) : ''), [missed, a, segments]);
+
+  return (
+    <>
       <div className="field">
         <div className="field-head">
           <label htmlFor={`${ids}-comment`} className="field-label">
@@ -222,34 +273,7 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
           </div>
         </div>
       )}
-
-      <div className="annot-link">
-        {a.segmentIds.length > 0 ? (
-          <>
-            <span>
-              Linked to {a.segmentIds.length === 1 ? '1 transcript segment' : `${a.segmentIds.length} transcript segments`}
-            </span>
-            <button type="button" className="btn btn-small btn-quiet" onClick={() => void update({ segmentIds: [] }, 'The transcript link was not removed')}>
-              Unlink
-            </button>
-          </>
-        ) : overlapping.length > 0 ? (
-          <>
-            <span className="muted">Not linked to the transcript</span>
-            <button type="button" className="btn btn-small btn-quiet" onClick={() => void update({ segmentIds: overlapping.slice(0, 200) }, 'The transcript was not linked')}>
-              Link {overlapping.length === 1 ? 'the segment here' : `the ${overlapping.length} segments here`}
-            </button>
-          </>
-        ) : (
-          <span className="muted">{segments.length === 0 ? 'No transcript to link to yet' : 'No transcript segment at this time'}</span>
-        )}
-      </div>
-
-      <p className="annot-meta">
-        {a.author ? `By ${a.author}` : 'No author'} · added {formatTimestamp(a.createdAt)}
-        {a.updatedAt !== a.createdAt && ` · changed ${formatTimestamp(a.updatedAt)}`}
-      </p>
-    </section>
+    </>
   );
 }
 

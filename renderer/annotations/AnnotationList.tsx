@@ -7,7 +7,7 @@
  * Up/Down and Home/End select; Enter (or a click) also moves the playhead to the annotation;
  * Delete removes it (Undo brings it back).
  */
-import { memo, useEffect, useId, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import type { Annotation, Code } from '../../shared/domain/annotation';
 import { PlayIcon } from '../ui/icons';
 import { annotationTime, codeName, commentPreview, spokenTime } from './annotation-text';
@@ -31,31 +31,65 @@ export function AnnotationList({ rows, codes, selectedId, long, label, onSelect,
   const scrollRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState(() => ({ top: 0, height: 480 }));
   const selectedIndex = selectedId === null ? -1 : rows.findIndex((a) => a.id === selectedId);
+  /** Where the list is scrolled to as far as we know (from its scroll events and our own scrolling), so it is never read back. */
+  const scrolledTo = useRef(0);
+
+  // Keep the selected row in view when the selection comes from elsewhere (the waveform, a new
+  // annotation): the rows around it are worked out in this same render (not after the scroll event
+  // a frame later), and the list is scrolled to them before the paint.
+  // `from`: the view's top when the target was worked out; the target holds until the list scrolls
+  // (our own scroll arriving, or the user's), then -1.
+  const [reveal, setReveal] = useState({ index: -1, from: 0, top: 0 });
+  let shown = reveal;
+  if (selectedIndex !== reveal.index) {
+    const rowTop = selectedIndex * ROW_HEIGHT;
+    let target = view.top;
+    if (selectedIndex >= 0 && rowTop < target) target = rowTop;
+    else if (selectedIndex >= 0 && rowTop + ROW_HEIGHT > target + view.height) target = rowTop + ROW_HEIGHT - view.height;
+    shown = { index: selectedIndex, from: view.top, top: target };
+    setReveal(shown);
+  }
+  const top = view.top === shown.from ? shown.top : view.top;
+  const topRef = useRef(top);
+  useLayoutEffect(() => {
+    topRef.current = top;
+    const el = scrollRef.current;
+    if (!el || top === scrolledTo.current) return;
+    el.scrollTop = top;
+    // Scrolling laid the page out already, so reading back (0 in a hidden tab) costs nothing.
+    scrolledTo.current = el.scrollTop;
+  }, [top]);
 
   useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setView((v) => (v.height === el.clientHeight ? v : { ...v, height: el.clientHeight })));
+    const observer = new ResizeObserver(() => {
+      const height = el.clientHeight;
+      // A hidden tab: the browser forgets the scroll position, and the last real height is kept.
+      if (height === 0) {
+        scrolledTo.current = 0;
+        return;
+      }
+      if (scrolledTo.current !== topRef.current) {
+        el.scrollTop = topRef.current;
+        scrolledTo.current = el.scrollTop;
+      }
+      setView((v) => (v.height === height ? v : { ...v, height }));
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
-  // Keep the selected row in view when the selection comes from elsewhere (the waveform, a new annotation).
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el || selectedIndex < 0) return;
-    const top = selectedIndex * ROW_HEIGHT;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [selectedIndex]);
-
   const onScroll = (event: UIEvent<HTMLDivElement>) => {
-    const top = event.currentTarget.scrollTop;
-    setView((v) => (v.top === top ? v : { ...v, top }));
+    const scrolled = event.currentTarget.scrollTop;
+    scrolledTo.current = scrolled;
+    setView((v) => (v.top === scrolled ? v : { ...v, top: scrolled }));
+    // Once the list has scrolled (to the target, or on from it), the view is where the rows are.
+    setReveal((r) => (r.from === -1 ? r : { ...r, from: -1 }));
   };
 
-  const first = Math.max(0, Math.floor(view.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((view.top + view.height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((top + view.height) / ROW_HEIGHT) + OVERSCAN);
   const indexes: number[] = [];
   for (let i = first; i < last; i++) indexes.push(i);
   // The selected row stays mounted even when scrolled away, so aria-activedescendant always resolves.

@@ -8,6 +8,9 @@ import type { TranscriptSegment } from '../../shared/domain/transcript';
 import { AlertIcon } from '../ui/icons';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationFiles } from './AnnotationFiles';
+import type { SessionReplies } from '../../shared/package/feedback-view';
+import { AnnotationReply } from '../feedback/RepliesNote';
+import { replyFor } from '../feedback/reply-data';
 import { AnnotationList } from './AnnotationList';
 import { authorsOf, codeCounts, isFiltered, listRows, NO_FILTER, type ListFilter, type SortKey } from './list-view';
 import type { AnnotationsModel } from './useAnnotations';
@@ -29,10 +32,12 @@ interface AnnotationsPanelProps {
   focusRequest: { id: string; token: number } | null;
   /** Escape in a text box: hand the keyboard back to the waveform. */
   onReturnFocus(): void;
+  /** The trainee's merged replies (null: none yet). */
+  replies: SessionReplies | null;
 }
 
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
-  const { sessionId, model, codes, codeList, segments, duration, preRoll, selectedId, onSelect, onPlay, onDelete, focusRequest, onReturnFocus } = props;
+  const { sessionId, model, codes, codeList, segments, duration, preRoll, selectedId, onSelect, onPlay, onDelete, focusRequest, onReturnFocus, replies } = props;
   const ids = useId();
   const [filter, setFilter] = useState<ListFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('time');
@@ -152,7 +157,6 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           )}
           {selected ? (
             <AnnotationEditor
-              key={selected.id}
               annotation={selected}
               codes={codes}
               codeList={codeList}
@@ -167,6 +171,7 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           ) : (
             <p className="annot-select-hint">Select an annotation to edit its code, time and comment.</p>
           )}
+          {selected && <AnnotationReply reply={replyFor(replies, selected.id)} from={replies?.from} />}
         </>
       )}
     </section>

@@ -126,8 +126,7 @@ export function useAnnotating({ sessionId, media, controls, duration, waveformRe
     async (code: Code) => {
       if (!media) return;
       const start = round(Math.max(0, media.currentTime - preRoll));
-      const created = await actions.create({ codeId: code.id, start, end: null });
-      if (created) openNew(created);
+      await actions.create({ codeId: code.id, start, end: null }, openNew);
     },
     [media, preRoll, actions, openNew],
   );
@@ -137,13 +136,21 @@ export function useAnnotating({ sessionId, media, controls, duration, waveformRe
       const span = pending;
       if (!span) return;
       setPending(null);
-      void actions.create({ codeId: code.id, start: span.start, end: span.end }).then((created) => {
+      const settle = () => {
         // The dragged-out band stays until the stored region replaces it.
         waveformRef.current?.clearDraft();
         if (span.source === 'keys') setInPoint(null);
-        if (created) openNew(created);
-        else returnFocus();
-      });
+      };
+      void actions
+        .create({ codeId: code.id, start: span.start, end: span.end }, (created) => {
+          settle();
+          openNew(created);
+        })
+        .then((created) => {
+          if (created) return;
+          settle();
+          returnFocus();
+        });
     },
     [pending, actions, waveformRef, openNew, returnFocus],
   );

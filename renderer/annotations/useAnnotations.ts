@@ -27,8 +27,12 @@ export interface UpdateOptions {
 }
 
 export interface AnnotationActions {
-  /** Stores a new annotation; answers it once durable (null when it failed; the error is shown). */
-  create(input: NewAnnotation): Promise<Annotation | null>;
+  /**
+   * Stores a new annotation; answers it once durable (null when it failed; the error is shown).
+   * `onStored` runs as soon as it is stored, in the same update as the new annotation itself, so
+   * what the caller changes with it (selection, focus) shows in the same render and paint.
+   */
+  create(input: NewAnnotation, onStored?: (created: Annotation) => void): Promise<Annotation | null>;
   /** Rejects with the error (callers show it where it belongs). */
   update(id: string, patch: AnnotationPatch, options?: UpdateOptions): Promise<Annotation>;
   /** Deletes (undoable); answers the deleted annotation, null when it failed (the error is shown). */
@@ -213,10 +217,11 @@ export function useAnnotations(sessionId: string, codes: ReadonlyMap<string, Cod
 
   const actions = useMemo<AnnotationActions>(
     () => ({
-      create: async (input) => {
+      create: async (input, onStored) => {
         try {
           const created = await api.invoke('annotations.create', { sessionId, codeId: input.codeId, start: input.start, end: input.end });
           apply([created]);
+          onStored?.(created);
           stack.push({ kind: 'create', annotation: created, label: `added ${label(created)}` });
           bump();
           announce(`Added ${label(created)}.`);

@@ -8,7 +8,7 @@ import { useViewTitle } from './view-title';
 export function TopBar({ route }: { route: Route }) {
   const choose = useChooseImport();
   const viewTitle = useViewTitle();
-  const sessionTitle = route.name === 'session' ? (viewTitle ?? 'Session') : null;
+  const sessionTitle = route.name === 'session' || route.name === 'feedback' ? (viewTitle ?? (route.name === 'feedback' ? 'Feedback' : 'Session')) : null;
   return (
     <header className="topbar">
       <a className="brand" href={libraryHref} aria-label="Attune — go to the library">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codebooksHref, parseRoute, sessionHref } from './router';
+import { codebooksHref, feedbackHref, parseRoute, sessionHref } from './router';
 
 describe('parseRoute', () => {
   it.each([
@@ -10,6 +10,8 @@ describe('parseRoute', () => {
     ['#/codebooks/', { name: 'codebooks', id: null }],
     ['#/codebooks/default', { name: 'codebooks', id: 'default' }],
     ['#/session/abc', { name: 'session', id: 'abc' }],
+    ['#/feedback/abc', { name: 'feedback', id: 'abc' }],
+    ['#/feedback/', { name: 'not-found', path: '/feedback/' }],
     ['#/codebooks/%E0%A4%A', { name: 'not-found', path: '/codebooks/%E0%A4%A' }],
     ['#/elsewhere', { name: 'not-found', path: '/elsewhere' }],
   ])('%s', (hash, route) => {
@@ -20,5 +22,6 @@ describe('parseRoute', () => {
     expect(parseRoute(codebooksHref('a b/c'))).toEqual({ name: 'codebooks', id: 'a b/c' });
     expect(parseRoute(codebooksHref())).toEqual({ name: 'codebooks', id: null });
     expect(parseRoute(sessionHref('x/y'))).toEqual({ name: 'session', id: 'x/y' });
+    expect(parseRoute(feedbackHref('x/y'))).toEqual({ name: 'feedback', id: 'x/y' });
   });
 });

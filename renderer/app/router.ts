@@ -1,6 +1,7 @@
 /**
- * Hash routing: `#/` is the library, `#/session/<id>` one session, `#/models` the models,
- * `#/codebooks` the codebooks (`#/codebooks/<id>` with one chosen). Reloading keeps the place.
+ * Hash routing: `#/` is the library, `#/session/<id>` one session, `#/feedback/<id>` the trainee's
+ * read-only view of a received feedback package, `#/models` the models, `#/codebooks` the codebooks
+ * (`#/codebooks/<id>` with one chosen). Reloading keeps the place.
  */
 import { useSyncExternalStore } from 'react';
 
@@ -9,6 +10,7 @@ export type Route =
   | { name: 'models' }
   | { name: 'codebooks'; id: string | null }
   | { name: 'session'; id: string }
+  | { name: 'feedback'; id: string }
   | { name: 'not-found'; path: string };
 
 function decoded(part: string): string | null {
@@ -29,16 +31,22 @@ export function parseRoute(hash: string): Route {
     const id = decoded(codebook[1]);
     return id === null ? { name: 'not-found', path } : { name: 'codebooks', id };
   }
-  const match = /^\/session\/([^/?#]+)\/?$/.exec(path);
-  if (match?.[1]) {
-    const id = decoded(match[1]);
-    return id === null ? { name: 'not-found', path } : { name: 'session', id };
+  const match = /^\/(session|feedback)\/([^/?#]+)\/?$/.exec(path);
+  if (match?.[2]) {
+    const id = decoded(match[2]);
+    if (id === null) return { name: 'not-found', path };
+    return match[1] === 'feedback' ? { name: 'feedback', id } : { name: 'session', id };
   }
   return { name: 'not-found', path };
 }
 
 export function sessionHref(id: string): string {
   return `#/session/${encodeURIComponent(id)}`;
+}
+
+/** The trainee's read-only view of a received feedback package. */
+export function feedbackHref(id: string): string {
+  return `#/feedback/${encodeURIComponent(id)}`;
 }
 
 export const libraryHref = '#/';

@@ -1,5 +1,12 @@
-/** Files dragged anywhere onto the window are imported; while dragging, an overlay says so. */
+/**
+ * Files dragged anywhere onto the window: recordings are imported, feedback packages and reply files
+ * opened (renderer/packages/); while dragging, an overlay says so. Also mounts what opening a package
+ * shows (its passphrase prompt and status), so drops, the Open button and the menu share it.
+ */
 import { useEffect, useState } from 'react';
+import { openPackageFiles } from '../packages/package-open-store';
+import { isPackageFileName } from '../packages/package-transport';
+import { PackageOpenHost } from '../packages/PackageOpenHost';
 import { ImportIcon } from '../ui/icons';
 import { showError } from '../ui/toasts';
 import { importFiles, SUPPORTED_FORMATS_TEXT } from './import-queue';
@@ -43,7 +50,10 @@ export function DropOverlay() {
         );
       }
       const files = Array.from(event.dataTransfer?.files ?? []).filter((_, i) => !items[i]?.webkitGetAsEntry?.()?.isDirectory);
-      if (files.length > 0) importFiles(files);
+      const packages = files.filter((f) => isPackageFileName(f.name));
+      const recordings = files.filter((f) => !isPackageFileName(f.name));
+      if (packages.length > 0) openPackageFiles(packages);
+      if (recordings.length > 0) importFiles(recordings);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);
@@ -57,14 +67,20 @@ export function DropOverlay() {
     };
   }, []);
 
-  if (!active) return null;
   return (
-    <div className="drop-overlay" data-testid="drop-overlay">
-      <div className="drop-target">
-        <ImportIcon size={36} />
-        <p className="drop-title">Drop recordings to import them</p>
-        <p className="drop-hint">{SUPPORTED_FORMATS_TEXT} files. Attune keeps its own copy on this computer.</p>
-      </div>
-    </div>
+    <>
+      {active && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          <div className="drop-target">
+            <ImportIcon size={36} />
+            <p className="drop-title">Drop recordings to import them</p>
+            <p className="drop-hint">
+              {SUPPORTED_FORMATS_TEXT} files. Attune keeps its own copy on this computer. Feedback packages and reply files are opened.
+            </p>
+          </div>
+        </div>
+      )}
+      <PackageOpenHost />
+    </>
   );
 }

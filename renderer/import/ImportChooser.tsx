@@ -7,6 +7,8 @@ import { api, errorMessage } from '../api/client';
 import { useAppInfo } from '../app/app-info';
 import { isTextEntry, modalIsOpen } from '../lib/keyboard';
 import { showError } from '../ui/toasts';
+import { openPackageFiles, openPackagePath } from '../packages/package-open-store';
+import { isPackageFileName } from '../packages/package-transport';
 import { ACCEPT_ATTRIBUTE, importFiles, importPaths } from './import-queue';
 
 const ChooseContext = createContext<() => void>(() => undefined);
@@ -24,7 +26,10 @@ export function ImportChooser({ children }: { children: ReactNode }) {
     if (native) {
       api.invoke('dialog.openMedia', {}).then(
         ({ paths }) => {
-          if (paths.length > 0) importPaths(paths);
+          // A feedback package or reply file chosen here is opened, not imported as a recording.
+          for (const p of paths.filter((p) => isPackageFileName(p))) openPackagePath(p);
+          const recordings = paths.filter((p) => !isPackageFileName(p));
+          if (recordings.length > 0) importPaths(recordings);
         },
         (error: unknown) => showError(errorMessage(error), 'The file dialog could not be opened'),
       );
@@ -60,7 +65,10 @@ export function ImportChooser({ children }: { children: ReactNode }) {
             const files = Array.from(event.currentTarget.files ?? []);
             // Clear it so choosing the same file again still counts as a change.
             event.currentTarget.value = '';
-            if (files.length > 0) importFiles(files);
+            const packages = files.filter((f) => isPackageFileName(f.name));
+            const recordings = files.filter((f) => !isPackageFileName(f.name));
+            if (packages.length > 0) openPackageFiles(packages);
+            if (recordings.length > 0) importFiles(recordings);
           }}
         />
       )}

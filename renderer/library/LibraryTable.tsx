@@ -3,15 +3,17 @@
  * ones (plus a little overscan) are in the DOM, so thousands of sessions scroll smoothly.
  *
  * Focus stays on the grid; the active row is exposed with aria-activedescendant. Arrow keys, Page
- * Up/Down and Home/End move it; Enter opens it.
+ * Up/Down and Home/End move it; Enter opens it. A received feedback package (the trainee's copy)
+ * shows "Feedback from <supervisor>" and how much of it is read, and opens the Feedback view.
  */
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
 import type { Session } from '../../shared/domain/session';
-import { navigate, sessionHref } from '../app/router';
+import { feedbackHref, navigate, sessionHref } from '../app/router';
 import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../../shared/util/format';
 import { AlertIcon, AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useJobs } from '../transcript/jobs-store';
+import { openHref, useReceived } from './library-store';
 import type { SortKey, SortState } from './sorting';
 
 export const ROW_HEIGHT = 38;
@@ -29,11 +31,7 @@ const COLUMNS: Column[] = [
   {
     key: 'title',
     label: 'Title',
-    cell: (s) => (
-      <a className="cell-title" href={sessionHref(s.id)} tabIndex={-1} title={s.title}>
-        {s.title}
-      </a>
-    ),
+    cell: (s) => <TitleCell session={s} />,
   },
   { key: 'trainee', label: 'Trainee', cell: (s) => (s.trainee ? <span title={s.trainee}>{s.trainee}</span> : <Empty label="No trainee" />) },
   {
@@ -68,9 +66,44 @@ const COLUMNS: Column[] = [
   { key: 'createdAt', label: 'Added', cell: (s) => <span className="muted">{formatTimestamp(s.createdAt)}</span> },
 ];
 
+/** The title, linking to the session; a received package says who sent it and opens its Feedback view. */
+function TitleCell({ session }: { session: Session }) {
+  const received = useReceived().get(session.id);
+  if (!received) {
+    return (
+      <a className="cell-title" href={sessionHref(session.id)} tabIndex={-1} title={session.title}>
+        {session.title}
+      </a>
+    );
+  }
+  const from = received.createdBy.trim() || 'your supervisor';
+  return (
+    <span className="received-title">
+      <a className="cell-title" href={feedbackHref(session.id)} tabIndex={-1} title={session.title}>
+        {session.title}
+      </a>
+      <span className="received-badge" title={`A feedback package from ${from}`} data-testid="received-badge">
+        Feedback from {from}
+      </span>
+    </span>
+  );
+}
+
+/** A received package's status: how much of it the trainee has read. */
+function ReceivedStatus({ read, total }: { read: number; total: number }) {
+  return (
+    <span className={`status-badge received-status ${total > 0 && read >= total ? 'is-done' : ''}`} data-testid="received-status">
+      <span className="status-dot" aria-hidden="true" />
+      {total === 0 ? 'Received' : read >= total ? 'All read' : `${read} of ${total} read`}
+    </span>
+  );
+}
+
 /** The session's status, or its transcription's progress while a job is queued or running. */
 function StatusCell({ session }: { session: Session }) {
+  const received = useReceived().get(session.id);
   const { bySession, outcomes } = useJobs();
+  if (received) return <ReceivedStatus read={received.readCount} total={received.annotationCount} />;
   const job = bySession.get(session.id);
   if (job) {
     const percent = Math.round(job.percent);
@@ -181,7 +214,7 @@ export function LibraryTable({ sessions, sort, onSort, label, selected, onToggle
       End: () => moveTo(sessions.length - 1),
       Enter: () => {
         const s = sessions[current];
-        if (s) navigate(sessionHref(s.id));
+        if (s) navigate(openHref(s.id));
       },
       ' ': () => {
         const s = sessions[current];
@@ -272,7 +305,7 @@ export function LibraryTable({ sessions, sort, onSort, label, selected, onToggle
                   onToggle(s.id, e.shiftKey);
                   return;
                 }
-                navigate(sessionHref(s.id));
+                navigate(openHref(s.id));
               }}
             >
               <div role="gridcell" className="grid-cell cell-check" onClick={(e) => e.stopPropagation()}>

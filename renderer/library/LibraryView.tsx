@@ -1,6 +1,7 @@
 /** The library: every session on this computer, filterable and sortable. */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { TranscribeDialog } from '../transcript/TranscribeDialog';
+import { OpenPackageButton } from '../packages/OpenPackageButton';
 import { useChooseImport } from '../import/ImportChooser';
 import { SUPPORTED_FORMATS_TEXT } from '../import/import-queue';
 import { pluralise } from '../../shared/util/format';
@@ -147,11 +148,14 @@ export function LibraryView() {
             Import a session recording to start reviewing it. Attune keeps its own copy in the library on this computer, draws its
             waveform, and never sends it anywhere else.
           </p>
-          <button type="button" className="btn btn-primary" onClick={choose}>
-            <ImportIcon /> Import recordings…
-          </button>
+          <div className="empty-actions">
+            <button type="button" className="btn btn-primary" onClick={choose}>
+              <ImportIcon /> Import recordings…
+            </button>
+            <OpenPackageButton />
+          </div>
           <p className="empty-hint">
-            Or drag files onto this window. {SUPPORTED_FORMATS_TEXT} files work.
+            Or drag files onto this window. {SUPPORTED_FORMATS_TEXT} files work; so do feedback packages from a supervisor.
           </p>
         </div>
       </div>
@@ -193,6 +197,7 @@ export function LibraryView() {
               </button>
             )}
           </div>
+          <OpenPackageButton />
         </div>
       </div>
       {library.error && (

@@ -1,10 +1,14 @@
 /**
  * The session list, kept in memory for the whole window: loaded once, refreshed whenever the
  * Node side says the library changed, and patched locally after our own edits so views agree.
+ * Beside it, the received feedback packages (the trainee's read-only copies, `feedback.list`) by
+ * session id: those rows carry a badge and open the Feedback view instead of the session.
  */
 import { useSyncExternalStore } from 'react';
 import type { Session } from '../../shared/domain/session';
+import type { ReceivedSummary } from '../../shared/package/feedback-view';
 import { api, errorMessage } from '../api/client';
+import { feedbackHref, sessionHref } from '../app/router';
 import { Observable } from '../lib/store';
 
 export type LibraryState =
@@ -16,11 +20,29 @@ const state = new Observable<LibraryState>({ status: 'loading', sessions: null, 
 let generation = 0;
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 
+const NO_RECEIVED: ReadonlyMap<string, ReceivedSummary> = new Map();
+const received = new Observable<ReadonlyMap<string, ReceivedSummary>>(NO_RECEIVED);
+let receivedGeneration = 0;
+
+/** Refreshes the received packages (a failure keeps the last list: the rows still open, as sessions). */
+export function reloadReceived(): Promise<void> {
+  const mine = ++receivedGeneration;
+  return api.invoke('feedback.list', {}).then(
+    (list) => {
+      if (mine === receivedGeneration) received.set(new Map(list.map((r) => [r.sessionId, r])));
+    },
+    () => undefined,
+  );
+}
+
 export function reloadLibrary(): Promise<void> {
   started = true;
   const mine = ++generation;
+  const receivedLoaded = reloadReceived();
   return api.invoke('sessions.list', {}).then(
-    (sessions) => {
+    async (sessions) => {
+      // The badges arrive with the rows, so a received copy never flashes as an ordinary session.
+      await receivedLoaded;
       if (mine === generation) state.set({ status: 'ready', sessions, error: null });
     },
     (error: unknown) => {
@@ -53,7 +75,15 @@ export function scheduleLibraryReload(delayMs = 120): void {
 
 /** Subscribes to library events for the lifetime of the window; returns the unsubscribe. */
 export function startLibrarySync(): () => void {
-  return api.on('library.changed', () => scheduleLibraryReload());
+  const offLibrary = api.on('library.changed', () => scheduleLibraryReload());
+  // Read marks and replies change the received packages' progress, not the session list.
+  const offFeedback = api.on('feedback.changed', () => {
+    if (started) void reloadReceived();
+  });
+  return () => {
+    offLibrary();
+    offFeedback();
+  };
 }
 
 export function findSession(id: string): Session | null {
@@ -77,4 +107,18 @@ export function removeSession(id: string): void {
 
 export function useLibrary(): LibraryState {
   return useSyncExternalStore(state.subscribe, state.get);
+}
+
+/** The received packages by session id (empty until the library has loaded). */
+export function useReceived(): ReadonlyMap<string, ReceivedSummary> {
+  return useSyncExternalStore(received.subscribe, received.get);
+}
+
+export function findReceived(id: string): ReceivedSummary | null {
+  return received.get().get(id) ?? null;
+}
+
+/** Where a library row leads: a received copy opens the Feedback view, any other session the session view. */
+export function openHref(id: string): string {
+  return received.get().has(id) ? feedbackHref(id) : sessionHref(id);
 }

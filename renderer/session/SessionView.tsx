@@ -42,6 +42,9 @@ import { annotationTime } from '../annotations/annotation-text';
 import { CodePicker } from '../annotations/CodePicker';
 import { useAnnotating } from '../annotations/useAnnotating';
 import { ScoringPanel } from '../scoring/ScoringPanel';
+import { ExportButton } from '../export/ExportButton';
+import { ReflectionNote } from '../feedback/RepliesNote';
+import { useReplies } from '../feedback/useReplies';
 
 type Loaded = { session: Session | null; error: string | null; gone: boolean };
 const NO_SEGMENTS: readonly TranscriptSegment[] = [];
@@ -197,6 +200,8 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   useReviewShortcuts(controls, waveformRef, openHelp);
   const showAnnotations = useCallback(() => setTab('annotations'), []);
   const annotating = useAnnotating({ sessionId: session.id, media, controls, duration: facts.duration, waveformRef, showAnnotations });
+  // The trainee's replies, once a reply file has been merged (shown beside each annotation and on the Scores tab).
+  const replies = useReplies(session.id);
   const { model: annotations, select: selectAnnotation } = annotating;
   const currentTime = useCallback(() => media?.currentTime ?? 0, [media]);
   const showAnnotation = useCallback((id: string) => selectAnnotation(id, true), [selectAnnotation]);
@@ -274,6 +279,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
           </div>
         </div>
         <div className="session-actions">
+          <ExportButton session={session} />
           <button
             type="button"
             className="btn btn-secondary"
@@ -379,9 +385,11 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
               onDelete={annotating.remove}
               focusRequest={annotating.focusRequest}
               onReturnFocus={annotating.returnFocus}
+              replies={replies}
             />
           </div>
           <div className="inspector-pane inspector-scores" id="pane-scores" role="tabpanel" aria-labelledby="tab-scores" hidden={tab !== 'scores'}>
+            <ReflectionNote replies={replies} />
             <MemoScoringPanel
               sessionId={session.id}
               duration={facts.duration}

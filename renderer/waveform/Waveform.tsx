@@ -7,7 +7,7 @@
  * Pointer: a click on the waveform seeks; a drag on the waveform marks a span to annotate; the
  * ruler and the minimap seek on click and scrub on drag.
  */
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type PointerEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode, type Ref } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import type { GenericPlugin } from 'wavesurfer.js/dist/base-plugin.js';
 import HoverPlugin from 'wavesurfer.js/dist/plugins/hover.esm.js';
@@ -108,6 +108,8 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
   const [view, setView] = useState<{ start: number; end: number } | null>(null);
   const [timelineState, setTimelineState] = useState(0);
 
+  /** The ruler's colours, read from the stylesheet once (not on every frame of a scroll). */
+  const rulerColorsRef = useRef<RulerColors | null>(null);
   const paintRuler = useCallback(() => {
     cancelAnimationFrame(frameRef.current);
     frameRef.current = requestAnimationFrame(() => {
@@ -117,12 +119,12 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
       const width = canvas.clientWidth;
       const total = ws.getWrapper().scrollWidth || width;
       const timeline = ws.getDuration() || duration;
-      const colors: RulerColors = {
+      const colors = (rulerColorsRef.current ??= {
         text: cssVar('--ruler-text', '#4a5261'),
         tick: cssVar('--ruler-tick', '#7d8696'),
         minorTick: cssVar('--ruler-minor', '#c3c9d3'),
         baseline: cssVar('--ruler-baseline', '#d5dae1'),
-      };
+      });
       drawRuler(canvas, { width, height: RULER_HEIGHT, pxPerSec: total / timeline, scroll: ws.getScroll(), duration: timeline }, colors);
     });
   }, [duration]);
@@ -305,21 +307,23 @@ export function Waveform({ ref, media, lanes, duration, rowHeight, showMinimap, 
     [applyZoom, currentPx, duration],
   );
 
-  // The annotations layer follows the list, the selection and the in-point (diffed by id inside).
+  // The annotations layer follows the list, the selection and the in-point (diffed by id inside),
+  // in the same commit as the rest of the page, so a new annotation's region and its row are
+  // painted in the same frame.
   const items = annotations?.items;
   const codes = annotations?.codes;
   const selectedId = annotations?.selectedId ?? null;
   const inPoint = annotations?.inPoint ?? null;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (readyFor && items && codes) layerRef.current?.sync(items, codes);
   }, [readyFor, items, codes]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const layer = layerRef.current;
     if (!readyFor || !layer) return;
     layer.select(selectedId);
     if (selectedId) layer.reveal(selectedId);
   }, [readyFor, selectedId]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (readyFor) layerRef.current?.setInPoint(inPoint);
   }, [readyFor, inPoint]);
 

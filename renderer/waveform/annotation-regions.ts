@@ -70,6 +70,13 @@ const NARROW_SPAN = 16;
 /** Average pixels between regions below which they are drawn as short unlabelled ticks. */
 const DENSE_SPACING = 6;
 const FALLBACK_COLOR = '#64748b';
+/**
+ * Many regions are shared out, by time, among up to this many stacked full-size cells, each laid
+ * out and painted on its own: adding, moving or selecting one region lays out and repaints its
+ * cell, not all 5,000. A few hundred share one cell (more cells would only add painting work).
+ */
+const BUCKETS = 64;
+const ONE_BUCKET_UP_TO = 256;
 
 /**
  * Styles for the layer, which lives in wavesurfer's shadow root (the page's stylesheets cannot
@@ -80,6 +87,10 @@ const SHADOW_CSS = `
   position: absolute; inset: 0; z-index: 5; pointer-events: none; contain: strict;
   display: grid; grid-template: 100% / 100%;
 }
+.annot-bucket {
+  grid-area: 1 / 1; display: grid; grid-template: 100% / 100%; contain: strict; pointer-events: none;
+}
+.annot-bucket.has-selected { z-index: 3; }
 .annot { grid-area: 1 / 1; justify-self: start; box-sizing: border-box; min-width: 0; height: 100%; pointer-events: none; }
 .annot-span {
   display: grid; grid-template: 100% / 8px minmax(0, 1fr) 8px;
@@ -122,6 +133,10 @@ export class AnnotationRegions {
   private readonly regions: InstanceType<typeof RegionsPlugin>;
   private readonly entries = new Map<string, Entry>();
   private readonly layer: HTMLElement;
+  /** Created as first needed, in time order in the DOM. */
+  private readonly buckets: (HTMLElement | undefined)[] = [];
+  /** The bucket raised above the others because it holds the selected region. */
+  private raised: HTMLElement | null = null;
   private readonly style: HTMLStyleElement;
   private selectedId: string | null = null;
   private draft: Region | null = null;
@@ -212,6 +227,9 @@ export class AnnotationRegions {
         if (!entry.dragging) {
           this.paint(entry);
           this.place(entry);
+          // Moved in time: into the bucket of its new start.
+          const home = this.bucketOf(a);
+          if (entry.el.parentNode && entry.el.parentNode !== home) home.appendChild(entry.el);
         }
         changed = true;
       }
@@ -222,7 +240,8 @@ export class AnnotationRegions {
       this.entries.delete(id);
       changed = true;
     }
-    if (changed) this.schedule(true);
+    // At once rather than at the next frame: a new annotation's region shows in the same paint as its row.
+    if (changed) this.flush(true);
   }
 
   select(id: string | null): void {
@@ -238,6 +257,35 @@ export class AnnotationRegions {
       next.el.classList.add('is-selected');
       this.renderLabel(next);
     }
+    this.raiseSelected();
+  }
+
+  /** The bucket a region belongs in, by its start. */
+  private bucketOf(a: Annotation): HTMLElement {
+    const duration = this.ws.getDuration();
+    const i = duration > 0 && this.entries.size > ONE_BUCKET_UP_TO ? Math.floor((a.start / duration) * BUCKETS) : 0;
+    return this.bucket(Math.max(0, Math.min(BUCKETS - 1, i)));
+  }
+
+  private bucket(i: number): HTMLElement {
+    let bucket = this.buckets[i];
+    if (!bucket) {
+      bucket = document.createElement('div');
+      bucket.className = 'annot-bucket';
+      this.buckets[i] = bucket;
+      const next = this.buckets.slice(i + 1).find((b) => b !== undefined) ?? null;
+      this.layer.insertBefore(bucket, next);
+    }
+    return bucket;
+  }
+
+  /** The selected region's bucket goes above the others (as the selected region does within it). */
+  private raiseSelected(): void {
+    const parent = this.selectedId ? this.entries.get(this.selectedId)?.el.parentElement ?? null : null;
+    if (parent === this.raised) return;
+    this.raised?.classList.remove('has-selected');
+    this.raised = parent;
+    parent?.classList.add('has-selected');
   }
 
   /** Scrolls a zoomed waveform so the annotation is in view. */
@@ -373,12 +421,25 @@ export class AnnotationRegions {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.attachVisible();
-      if (this.needsLabels) {
-        this.needsLabels = false;
-        this.layoutLabels();
-      }
+      this.update();
     });
+  }
+
+  /** What `schedule` does at the next frame, now (and anything already scheduled with it). */
+  private flush(labels: boolean): void {
+    this.needsLabels ||= labels;
+    if (labels) this.attached = null;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.update();
+  }
+
+  private update(): void {
+    this.attachVisible();
+    if (this.needsLabels) {
+      this.needsLabels = false;
+      this.layoutLabels();
+    }
   }
 
   /** Only regions in (or near) view are in the DOM; attached and detached in one go. */
@@ -398,15 +459,20 @@ export class AnnotationRegions {
       to = (scroll + 2 * width) / px;
     }
     this.attached = { from, to };
-    const fragment = document.createDocumentFragment();
+    const fragments = new Map<HTMLElement, DocumentFragment>();
     for (const entry of this.entries.values()) {
       const a = entry.annotation;
       const visible = entry.dragging || (a.start <= to && (a.end ?? a.start) >= from);
-      const attached = entry.el.parentNode === this.layer;
-      if (visible && !attached) fragment.appendChild(entry.el);
-      else if (!visible && attached) entry.el.remove();
+      const attached = entry.el.parentNode !== null;
+      if (visible && !attached) {
+        const home = this.bucketOf(a);
+        let fragment = fragments.get(home);
+        if (!fragment) fragments.set(home, (fragment = document.createDocumentFragment()));
+        fragment.appendChild(entry.el);
+      } else if (!visible && attached) entry.el.remove();
     }
-    if (fragment.childNodes.length > 0) this.layer.appendChild(fragment);
+    for (const [bucket, fragment] of fragments) bucket.appendChild(fragment);
+    this.raiseSelected();
   }
 
   /** Places every label in a row where it does not collide; labels without room collapse to a tab. */

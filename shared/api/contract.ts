@@ -363,6 +363,16 @@ export const calls = {
   ),
   /** Supervisor side: the trainee's replies merged into a session, by annotation, and their overall reflection. */
   'replies.list': call<SessionReplies>()(z.object({ sessionId: id }).strict()),
+
+  // ----- Native save/open dialogs for exports and packages (Electron only; browser mode answers 'unavailable') -----
+  /** The native save dialog for an export, starting at `defaultPath`. Answers the chosen path, null when cancelled. */
+  'dialog.saveExport': call<{ path: string | null }>()(
+    z.object({ defaultPath: z.string().min(1).max(4096, 'That path is too long.'), format: z.enum(EXPORT_FORMATS) }).strict(),
+  ),
+  /** The native open dialog for a feedback package or reply file. Answers the chosen path, null when cancelled. */
+  'dialog.openPackage': call<{ path: string | null }>()(empty()),
+  /** Where the trainee's reply file goes unless they pick another place: the export folder and a file name from the title. */
+  'feedback.suggestReplyPath': call<{ path: string; exists: boolean }>()(z.object({ sessionId: id }).strict()),
 } as const;
 
 export interface EventMap {
@@ -388,6 +398,8 @@ export interface EventMap {
   'feedback.changed': { sessionId: string };
   /** A reply file was merged into the supervisor's session. */
   'replies.changed': { sessionId: string };
+  /** Electron: a menu command the page carries out (File → Open feedback package…). */
+  'menu.command': { command: 'open-package' };
 }
 
 export type CallName = keyof typeof calls;
@@ -413,6 +425,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'export.finished',
   'feedback.changed',
   'replies.changed',
+  'menu.command',
 ];
 
 export function isCallName(name: unknown): name is CallName {

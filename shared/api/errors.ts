@@ -15,6 +15,8 @@ export const API_ERROR_CODES = [
   'unavailable',
   'forbidden',
   'internal',
+  /** A locked package or reply file: no passphrase was given, or it does not open the file (or the file was changed). */
+  'passphrase_required',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

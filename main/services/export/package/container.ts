@@ -39,7 +39,7 @@ export async function encryptPackage(zip: Uint8Array, passphrase: string): Promi
   return Buffer.concat([header, body, cipher.getAuthTag()]);
 }
 
-/** The zip bytes inside a container. invalid_input with one message for a wrong passphrase or a changed byte. */
+/** The zip bytes inside a container. passphrase_required with one message for a wrong passphrase or a changed byte. */
 export async function decryptPackage(bytes: Uint8Array, passphrase: string): Promise<Buffer> {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (!isEncryptedPackage(data) || data.length < HEADER_BYTES + TAG_BYTES) throw new ApiError('invalid_input', NOT_A_PACKAGE);
@@ -48,7 +48,7 @@ export async function decryptPackage(bytes: Uint8Array, passphrase: string): Pro
   const r = data[at++] ?? 0;
   const p = data[at++] ?? 0;
   // Only the parameters this format writes: a changed header must not make us spend minutes or gigabytes.
-  if (logN !== SCRYPT_PARAMS.logN || r !== SCRYPT_PARAMS.r || p !== SCRYPT_PARAMS.p) throw new ApiError('invalid_input', WRONG_PASSPHRASE);
+  if (logN !== SCRYPT_PARAMS.logN || r !== SCRYPT_PARAMS.r || p !== SCRYPT_PARAMS.p) throw new ApiError('passphrase_required', WRONG_PASSPHRASE);
   const salt = data.subarray(at, at + 16);
   const nonce = data.subarray(at + 16, at + 28);
   const header = data.subarray(0, HEADER_BYTES);
@@ -61,6 +61,6 @@ export async function decryptPackage(bytes: Uint8Array, passphrase: string): Pro
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]);
   } catch {
-    throw new ApiError('invalid_input', WRONG_PASSPHRASE);
+    throw new ApiError('passphrase_required', WRONG_PASSPHRASE);
   }
 }

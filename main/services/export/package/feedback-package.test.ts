@@ -215,9 +215,10 @@ describe('feedback package: out to the trainee and back', () => {
   it('the trainee opens it only with the right passphrase; a refusal writes nothing', async () => {
     const before = snapshot(trainee);
     const locked = await refusal(openPackageFile(trainee, packagePath, null));
-    expect(locked.code).toBe('forbidden');
+    expect(locked.code).toBe('passphrase_required');
     expect(locked.message).toBe('This file is protected by a passphrase. Enter the passphrase you were given to open it.');
     const wrong = await refusal(openPackageFile(trainee, packagePath, 'not the passphrase'));
+    expect(wrong.code).toBe('passphrase_required');
     expect(wrong.message).toBe(WRONG_PASSPHRASE);
     expect(snapshot(trainee)).toEqual(before);
 

@@ -75,7 +75,7 @@ export async function parsePackage(bytes: Buffer, passphrase: string | null): Pr
   let zip = bytes;
   const encrypted = isEncryptedPackage(bytes);
   if (encrypted) {
-    if (passphrase === null || passphrase === '') throw new ApiError('forbidden', PASSPHRASE_NEEDED);
+    if (passphrase === null || passphrase === '') throw new ApiError('passphrase_required', PASSPHRASE_NEEDED);
     zip = await decryptPackage(bytes, passphrase);
   }
   if (zip.length < 4 || zip.readUInt32LE(0) !== 0x04034b50) throw new ApiError('invalid_input', NOT_A_PACKAGE);
