@@ -3,13 +3,11 @@
  * library, real ffmpeg. The AnnoMI sessions' expert labels become annotation files; the scores the
  * CLI reports must match the ones counted straight from those labels.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, sharedData, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { runAttune } from '../test-support/cli-runner';
+import { sharedData, tempDir } from '../test-support/temp-library';
 
 interface TruthUtterance {
   start: number;
@@ -82,10 +80,7 @@ describe('attune annotations, and the scores of attune show', () => {
   let dataDir: string;
   let work: string;
   const ids: Record<'high' | 'low' | 'target', string> = { high: '', low: '', target: '' };
-  const run = (...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (...args: string[]) => runAttune(dataDir, args);
   const show = (id: string): ShowJson => JSON.parse(run('show', id, '--json').stdout) as ShowJson;
 
   beforeAll(() => {
@@ -177,7 +172,7 @@ describe('attune annotations, and the scores of attune show', () => {
     const failed = run('annotations', 'export', ids.low, '--format', 'csv', '--out', missingFolder);
     expect(failed.code).toBe(1);
     expect(failed.stderr.trim()).toBe(`attune annotations: The folder of ${missingFolder} does not exist.`);
-    expect(fs.readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(fs.readdirSync(work).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('refuses a bad file with its line number and writes nothing', () => {

@@ -1,18 +1,13 @@
 /** The built `attune` command, run as a user would: a real process, a real library, real ffmpeg. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, sharedData, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { runAttune } from '../test-support/cli-runner';
+import { sharedData, tempDir } from '../test-support/temp-library';
 
 describe('attune command line', () => {
   let dataDir: string;
-  const run = (...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (...args: string[]) => runAttune(dataDir, args);
   beforeAll(() => {
     dataDir = tempDir('attune-cli-');
   });

@@ -2,24 +2,19 @@
  * `attune export` as a user runs it: the built CLI, a real library (recording, transcript and
  * annotations imported through the CLI), files written where --out says and nowhere else.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serializeWebVtt } from '../../shared/subtitles';
-import { ANNOTATION_ROWS, SAMPLE_RECORDING, truthUtterances } from '../services/export/export-test-session';
-import { repoRoot, sharedData, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { ANNOTATION_ROWS, SAMPLE_RECORDING, truthUtterances, truthVtt } from '../services/export/export-test-session';
+import { runAttune } from '../test-support/cli-runner';
+import { sharedData, tempDir } from '../test-support/temp-library';
 
 describe('attune export', () => {
   let dataDir: string;
   let work: string;
   let id: string;
-  const run = (...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (...args: string[]) => runAttune(dataDir, args);
 
   beforeAll(() => {
     dataDir = tempDir('attune-cli-export-');
@@ -28,7 +23,7 @@ describe('attune export', () => {
     expect(imported.code).toBe(0);
     id = (JSON.parse(imported.stdout) as { id: string }[])[0]?.id ?? '';
     const vtt = path.join(work, 'truth.vtt');
-    fs.writeFileSync(vtt, serializeWebVtt(truthUtterances().map((u) => ({ start: u.start, end: u.end, speaker: u.speaker === 'therapist' ? 'Therapist' : 'Client', text: u.text }))));
+    fs.writeFileSync(vtt, truthVtt());
     expect(run('transcript', 'import', id, vtt).code).toBe(0);
     const csv = path.join(work, 'annotations.csv');
     fs.writeFileSync(csv, ['start,end,code,comment,model_response', ...ANNOTATION_ROWS.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(','))].join('\n'));

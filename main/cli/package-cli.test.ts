@@ -2,7 +2,6 @@
  * `attune open` and `attune reply` as a user runs them: the built CLI as a real process, two real
  * libraries (the supervisor's and the trainee's), a passphrase only ever read from a file.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +9,8 @@ import { exportFeedbackPackage } from '../services/export/package/feedback-packa
 import { markRead, replyTo, writeReflection } from '../services/export/package/feedback-replies';
 import { loadSessionBundle } from '../services/export/session-bundle';
 import { openServices } from '../services/services';
-import { importSample, repoRoot, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { runAttune } from '../test-support/cli-runner';
+import { importSample, tempDir } from '../test-support/temp-library';
 
 describe('attune open and attune reply', () => {
   let supervisorDir: string;
@@ -22,10 +20,7 @@ describe('attune open and attune reply', () => {
   let passFile: string;
   const annotationIds: string[] = [];
   let copyId = '';
-  const run = (dataDir: string, ...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (dataDir: string, ...args: string[]) => runAttune(dataDir, args);
 
   beforeAll(async () => {
     supervisorDir = tempDir('attune-cli-supervisor-');

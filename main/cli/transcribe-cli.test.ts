@@ -1,26 +1,17 @@
 /** `attune transcribe` and `attune models` as a user runs them: the built CLI, a real library, the real engine. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestWhisperModel } from '../services/transcription/test-model/make-test-model';
-import { repoRoot, sharedData, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { runAttune } from '../test-support/cli-runner';
+import { sharedData, tempDir } from '../test-support/temp-library';
 
 describe('attune transcribe / transcript / models', () => {
   let dataDir: string;
   let work: string;
   let model: string;
   let id = '';
-  const run = (...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], {
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: { ...process.env, ATTUNE_WHISPER_TEMPERATURE_INC: '0', ATTUNE_WHISPER_MODEL: '' },
-    });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (...args: string[]) => runAttune(dataDir, args, { ATTUNE_WHISPER_TEMPERATURE_INC: '0', ATTUNE_WHISPER_MODEL: '' });
   beforeAll(() => {
     dataDir = tempDir('attune-cli-whisper-');
     work = tempDir('attune-cli-model-');

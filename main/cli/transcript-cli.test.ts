@@ -1,12 +1,10 @@
 /** `attune transcript` as a user runs it: the built CLI, a real library, real ffmpeg. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSrt, parseWebVtt, serializeSrt, serializeWebVtt, type Cue } from '../../shared/subtitles';
-import { repoRoot, sharedData, tempDir } from '../test-support/temp-library';
-
-const bin = path.join(repoRoot, 'bin', 'attune.js');
+import { runAttune } from '../test-support/cli-runner';
+import { sharedData, tempDir } from '../test-support/temp-library';
 
 const cues: Cue[] = [
   { start: 0.6, end: 12.366, speaker: 'Dana Reyes', text: 'Thanks for filling it out. Is it okay if I take a look?' },
@@ -28,10 +26,7 @@ describe('attune transcript', () => {
   let dataDir: string;
   let work: string;
   let id = '';
-  const run = (...args: string[]) => {
-    const res = spawnSync(process.execPath, [bin, ...args, '--data-dir', dataDir], { encoding: 'utf8', timeout: 120_000 });
-    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  const run = (...args: string[]) => runAttune(dataDir, args);
   beforeAll(() => {
     dataDir = tempDir('attune-cli-transcript-');
     work = tempDir('attune-cli-subs-');

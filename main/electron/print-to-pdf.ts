@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type Session } from 'electron';
 import { ApiError } from '../../shared/api/errors';
-import { checkTargetFolder, writeFileAtomically } from '../services/export/pdf/atomic-file';
+import { checkTarget, writeAtomically } from '../services/files/atomic-write';
 import { PDF_MESSAGES, PDF_TIMEOUT_MS, type PdfRenderer } from '../services/export/pdf/html-to-pdf';
 
 const PARTITION = 'attune-report-pdf';
@@ -32,7 +32,7 @@ function reportSessionOf(): Session {
 
 export const electronPdfRenderer: PdfRenderer = async (html, outFile, signal) => {
   if (signal?.aborted) throw new ApiError('cancelled', PDF_MESSAGES.cancelled);
-  await checkTargetFolder(outFile);
+  const target = checkTarget(outFile, true);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'attune-pdf-'));
   const source = path.join(work, 'report.html');
   const url = pathToFileURL(source).href;
@@ -60,7 +60,7 @@ export const electronPdfRenderer: PdfRenderer = async (html, outFile, signal) =>
       generateDocumentOutline: true,
     });
     if (stopped) throw stopped;
-    await writeFileAtomically(outFile, pdf);
+    await writeAtomically(target, pdf);
   } catch (error) {
     if (stopped) throw stopped;
     if (error instanceof ApiError) throw error;

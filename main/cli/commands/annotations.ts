@@ -2,10 +2,10 @@
  * `attune annotations import <id> <file.csv|json>` adds a file's annotations to a session (all or
  * nothing); `attune annotations export <id> --format csv|json [--out P] [--force]` writes them out.
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import { writeFileAtomically } from '../../services/files/atomic-write';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 
@@ -20,31 +20,6 @@ function readFile(file: string): string {
     if (code === 'ENOENT') throw new ApiError('file_missing', `${file} does not exist.`);
     if (code === 'EISDIR') throw new ApiError('file_unreadable', `${file} is a folder, not a file.`);
     throw new ApiError('file_unreadable', `${file} cannot be read.`);
-  }
-}
-
-/** Writes through a temp file in the same folder and a rename, so a failure leaves no partial file behind. */
-function writeWhole(file: string, content: string, overwrite: boolean): void {
-  const target = path.resolve(file);
-  if (!overwrite && fs.existsSync(target)) throw new ApiError('invalid_input', `${file} already exists; add --force to replace it.`);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw new ApiError('invalid_input', `${file} is a folder; name a file to write.`);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeFileSync(fd, content);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    if (error instanceof ApiError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ApiError('file_missing', `The folder of ${file} does not exist.`);
-    if (code === 'ENOSPC') throw new ApiError('disk_full', `There is not enough disk space to write ${file}.`);
-    throw new ApiError('file_unreadable', `${file} cannot be written (${code ?? 'unknown error'}).`);
   }
 }
 
@@ -82,7 +57,14 @@ export const annotationsCommand: Command = {
         io.out(exported.content.replace(/\n$/, '')); // io.out adds the final newline back: stdout is the file, byte for byte
         return 0;
       }
-      writeWhole(out, exported.content, args.flags.has('force'));
+      try {
+        await writeFileAtomically(out, exported.content, { overwrite: args.flags.has('force') });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.code === 'file_exists') throw new ApiError('file_exists', `${out} already exists; add --force to replace it.`);
+        if (error.code === 'file_missing') throw new ApiError('file_missing', `The folder of ${out} does not exist.`);
+        throw error;
+      }
       io.err(`Exported ${exported.count === 1 ? '1 annotation' : `${exported.count} annotations`} of “${session.title}” to ${out}.`);
       return 0;
     }

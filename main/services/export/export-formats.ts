@@ -1,12 +1,11 @@
 /** Each export format written to a (temp) file from a session bundle. */
+import fs from 'node:fs/promises';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExportFormat, PackageOptions, SessionBundle } from '../../../shared/domain/export';
 import { transcriptToDocx } from '../../../shared/export/docx';
 import { sessionToEaf } from '../../../shared/export/eaf';
 import { transcriptFile } from '../../../shared/export/transcript-files';
 import type { Services } from '../services';
-import { writeNewFile } from './export-file';
-
 import type { PdfRenderer } from './pdf/html-to-pdf';
 import type * as ReportFormats from './report-formats';
 
@@ -48,6 +47,9 @@ async function reportModule(what: string): Promise<ReportModule> {
     throw new ApiError('unavailable', `${what} is not available in this version of Attune.`);
   }
 }
+
+/** Writes this export's own temp file (not there yet; the caller flushes it and moves it into place). */
+const writeNewFile = (file: string, content: string | Uint8Array): Promise<void> => fs.writeFile(file, content, { flag: 'wx' });
 
 /** Writes `format` to `file` (a new file; the caller moves it into place). */
 export async function writeFormat(format: ExportFormat, file: string, ctx: FormatContext): Promise<void> {

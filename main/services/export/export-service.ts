@@ -11,7 +11,7 @@ import { packageOptionsSchema } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/errors';
 import type { ExportFormat, ExportJobState, ExportOutcome, PackageOptions } from '../../../shared/domain/export';
 import type { Services } from '../services';
-import { checkTarget, writeExportFile, type ExportTarget } from './export-file';
+import { checkTarget, writeAtomically, type WriteTarget } from '../files/atomic-write';
 import { WRITING_STAGE, writeFormat, type PdfRenderer } from './export-formats';
 import { EXPORT_FOLDER_KEY, exportFileName, exportFolder } from './export-paths';
 import { revealWithPlatformOpener, type Revealer } from './reveal';
@@ -33,7 +33,7 @@ export interface ExportServiceOptions {
 
 interface Job {
   state: ExportJobState;
-  target: ExportTarget;
+  target: WriteTarget;
   packageOptions: PackageOptions;
   controller: AbortController;
   lastSentAt: number;
@@ -87,6 +87,7 @@ export class ExportService {
    */
   start(request: ExportRequest): { jobId: string } {
     const session = this.services.sessions.get(request.sessionId);
+    if (!path.isAbsolute(request.outPath)) throw new ApiError('invalid_input', 'Choose a full path to save the export to.');
     const isExportFolder = path.resolve(path.dirname(request.outPath)) === this.folder();
     const target = checkTarget(request.outPath, request.overwrite, isExportFolder);
     for (const job of this.allJobs()) {
@@ -176,7 +177,7 @@ export class ExportService {
       const bundle = loadSessionBundle(this.services, job.state.sessionId);
       const format = job.state.format;
       this.update(job, 10, WRITING_STAGE[format], true);
-      const bytes = await writeExportFile(
+      const bytes = await writeAtomically(
         job.target,
         async (temp) => {
           await writeFormat(format, temp, {

@@ -22,9 +22,27 @@ export const AWKWARD_TEXT = 'Tom & Jerry <said> "no" — café “quoted” 👍
 
 export const SAMPLE_RECORDING = 'sessions/annomi-115-low.mp3';
 
-export function truthUtterances(): TruthUtterance[] {
-  const truth = JSON.parse(fs.readFileSync(path.join(sharedData, 'sessions', 'annomi-115-low.truth.json'), 'utf8')) as { utterances: TruthUtterance[] };
+/** The ground truth of the sample recording (a `.truth.json` file under the shared data). */
+export const SAMPLE_TRUTH = 'sessions/annomi-115-low.truth.json';
+
+export function truthUtterances(truthFile = SAMPLE_TRUTH): TruthUtterance[] {
+  const truth = JSON.parse(fs.readFileSync(path.join(sharedData, truthFile), 'utf8')) as { utterances: TruthUtterance[] };
   return truth.utterances;
+}
+
+/** A recording's ground-truth transcript as WebVTT, speakers named as given; `edit` may change a line's text. */
+export function truthVtt(
+  truthFile = SAMPLE_TRUTH,
+  names = { therapist: 'Therapist', client: 'Client' },
+  edit: (text: string, index: number) => string = (text) => text,
+): string {
+  const cues: Cue[] = truthUtterances(truthFile).map((u, i) => ({
+    start: u.start,
+    end: u.end,
+    speaker: u.speaker === 'therapist' ? names.therapist : names.client,
+    text: edit(u.text, i),
+  }));
+  return serializeWebVtt(cues);
 }
 
 /** The annotation rows imported (start, end or '' for a moment, code, comment, model_response). */
@@ -43,13 +61,8 @@ const csvCell = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.repl
 /** Imports the recording, its transcript (speakers "Therapist" and "Client") and the annotations. */
 export async function makeExportSession(services: Services): Promise<Session> {
   const session = await importSample(services, SAMPLE_RECORDING);
-  const cues: Cue[] = truthUtterances().map((u, i) => ({
-    start: u.start,
-    end: u.end,
-    speaker: u.speaker === 'therapist' ? 'Therapist' : 'Client',
-    text: i === 3 ? `${u.text} ${AWKWARD_TEXT}` : u.text,
-  }));
-  services.transcripts.importSubtitles(session.id, 'truth.vtt', serializeWebVtt(cues));
+  const vtt = truthVtt(SAMPLE_TRUTH, undefined, (text, i) => (i === 3 ? `${text} ${AWKWARD_TEXT}` : text));
+  services.transcripts.importSubtitles(session.id, 'truth.vtt', vtt);
   const csv = ['start,end,code,comment,model_response', ...ANNOTATION_ROWS.map((r) => r.map((c) => csvCell(String(c))).join(','))].join('\n');
   services.annotations.import(session.id, 'annotations.csv', `${csv}\n`);
   services.reviews.update(session.id, { feedback: { strengths: 'Warm tone throughout.', growthAreas: 'Reflect before asking.', goals: 'Two reflections per question.' } });

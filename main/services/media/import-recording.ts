@@ -12,8 +12,8 @@ import type { MediaInfo, Session } from '../../../shared/domain/session';
 import type { DataPaths } from '../data-paths';
 import type { SessionStore } from '../store/session-store';
 import { copyAndHash, moveFile } from './copy-and-hash';
-import { DECODE_SAMPLE_RATE, decodeAudio } from './decode';
-import { fsyncDir, fsyncFile } from './fs-durability';
+import { DECODE_SAMPLE_RATE, decodeAudio, type DecodeResult } from './decode';
+import { fsyncDir, fsyncFile } from '../files/fs-durability';
 import {
   emptyFileError,
   noAudioError,
@@ -120,9 +120,32 @@ async function checkSource(sourcePath: string, fileName: string): Promise<void> 
   }
 }
 
-function validateProbe(probe: ProbeResult, fileName: string): asserts probe is ProbeResult & { audio: NonNullable<ProbeResult['audio']> } {
+type PlayableProbe = ProbeResult & { audio: NonNullable<ProbeResult['audio']> };
+
+/** Refuses a file with no sound, or one that is not a recording or cannot be played here. */
+export function validateProbe(probe: ProbeResult, fileName: string): asserts probe is PlayableProbe {
   if (!probe.audio) throw probe.video ? noAudioError() : notMediaError(fileName);
   assertPlayable(probe);
+}
+
+/** The media row of a probed and decoded recording stored as `file`. */
+export function mediaInfoOf(
+  file: Pick<MediaInfo, 'originalName' | 'sha256' | 'fileName' | 'peaksFileName' | 'sizeBytes'>,
+  probe: PlayableProbe,
+  decoded: Pick<DecodeResult, 'duration' | 'peaksChannels'>,
+): MediaInfo {
+  return {
+    ...file,
+    duration: decoded.duration,
+    container: probe.container,
+    audioCodec: probe.audio.codec,
+    videoCodec: probe.video?.codec ?? null,
+    channels: probe.audio.channels > 0 ? probe.audio.channels : decoded.peaksChannels,
+    sampleRate: probe.audio.sampleRate > 0 ? probe.audio.sampleRate : DECODE_SAMPLE_RATE,
+    hasVideo: probe.video !== null,
+    width: probe.video?.width ?? null,
+    height: probe.video?.height ?? null,
+  };
 }
 
 export async function importRecording(ctx: ImportContext, req: ImportRequest, opts: ImportOptions = {}): Promise<ImportResult> {
@@ -256,22 +279,11 @@ export async function importRecording(ctx: ImportContext, req: ImportRequest, op
     await Promise.all([fsyncDir(paths.mediaDir), fsyncDir(paths.peaksDir), fsyncDir(paths.pcmDir)]);
     throwIfAborted(signal);
 
-    const media: MediaInfo = {
-      originalName: fileName,
-      sha256: copied.sha256,
-      fileName: mediaFileName,
-      peaksFileName,
-      sizeBytes: copied.sizeBytes,
-      duration: decoded.duration,
-      container: probe.container,
-      audioCodec: probe.audio.codec,
-      videoCodec: probe.video?.codec ?? null,
-      channels: probe.audio.channels > 0 ? probe.audio.channels : decoded.peaksChannels,
-      sampleRate: probe.audio.sampleRate > 0 ? probe.audio.sampleRate : DECODE_SAMPLE_RATE,
-      hasVideo: probe.video !== null,
-      width: probe.video?.width ?? null,
-      height: probe.video?.height ?? null,
-    };
+    const media = mediaInfoOf(
+      { originalName: fileName, sha256: copied.sha256, fileName: mediaFileName, peaksFileName, sizeBytes: copied.sizeBytes },
+      probe,
+      decoded,
+    );
     // The last step, and one transaction: until it commits, the import has left no trace.
     const session = store.create(
       {

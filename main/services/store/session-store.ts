@@ -82,6 +82,31 @@ const PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
   status: 'status',
 };
 
+/** Adds the media row of session `sessionId` (inside the caller's transaction). */
+export function insertMedia(db: Database.Database, sessionId: string, media: MediaInfo): void {
+  db.prepare(
+    `INSERT INTO media (session_id, sha256, original_name, file_name, peaks_file_name, size_bytes, duration,
+                        container, audio_codec, video_codec, channels, sample_rate, has_video, width, height)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    sessionId,
+    media.sha256,
+    media.originalName,
+    media.fileName,
+    media.peaksFileName,
+    media.sizeBytes,
+    media.duration,
+    media.container,
+    media.audioCodec,
+    media.videoCodec,
+    media.channels,
+    media.sampleRate,
+    media.hasVideo ? 1 : 0,
+    media.width,
+    media.height,
+  );
+}
+
 export class SessionStore {
   private readonly byId: Database.Statement<[string], SessionRow>;
   private readonly bySha: Database.Statement<[string], SessionRow>;
@@ -137,29 +162,7 @@ export class SessionStore {
            VALUES (?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
         )
         .run(id, fields.title, fields.trainee ?? '', fields.supervisor ?? '', fields.recordedAt ?? null, fields.notes ?? '', now, now);
-      this.db
-        .prepare(
-          `INSERT INTO media (session_id, sha256, original_name, file_name, peaks_file_name, size_bytes, duration,
-                              container, audio_codec, video_codec, channels, sample_rate, has_video, width, height)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          media.sha256,
-          media.originalName,
-          media.fileName,
-          media.peaksFileName,
-          media.sizeBytes,
-          media.duration,
-          media.container,
-          media.audioCodec,
-          media.videoCodec,
-          media.channels,
-          media.sampleRate,
-          media.hasVideo ? 1 : 0,
-          media.width,
-          media.height,
-        );
+      insertMedia(this.db, id, media);
     })();
     return this.get(id);
   }

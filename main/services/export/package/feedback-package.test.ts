@@ -19,8 +19,9 @@ import { bleepRanges, makeDeidentifier } from '../../../../shared/package/deiden
 import { NOT_A_PACKAGE, WRONG_PASSPHRASE } from '../../../../shared/package/package-format';
 import { dispatch } from '../../../api/dispatch';
 import { dispatchHarness, type DispatchHarness } from '../../../test-support/api-harness';
-import { filesBelow, importSample, openTempServices, sharedData, tempDir } from '../../../test-support/temp-library';
+import { filesBelow, importSample, openTempServices, tempDir } from '../../../test-support/temp-library';
 import type { Services } from '../../services';
+import { truthVtt } from '../export-test-session';
 import { loadSessionBundle } from '../session-bundle';
 import { decryptPackage, isEncryptedPackage } from './container';
 import { exportFeedbackPackage } from './feedback-package';
@@ -31,31 +32,13 @@ type TempServices = Services & { cleanup(): void };
 const PASSPHRASE = 'correct horse battery staple';
 const TERMS = ['Rosalind', 'Harrogate'];
 
-interface TruthUtterance {
-  start: number;
-  end: number;
-  speaker: 'therapist' | 'client';
-  text: string;
-}
-
-const vttTime = (s: number): string => {
-  const ms = Math.round(s * 1000);
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const sec = Math.floor((ms % 60_000) / 1000);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
-};
-
 /** The session's truth transcript as WebVTT, the client named Rosalind, her name and town said in two lines. */
 function transcriptVtt(): string {
-  const truth = JSON.parse(fs.readFileSync(path.join(sharedData, 'sessions', 'annomi-0-high.truth.json'), 'utf8')) as { utterances: TruthUtterance[] };
-  const cues = truth.utterances.map((u, i) => {
-    let text = u.text;
-    if (i === 0) text = text.replace('Thanks for filling it out.', 'Thanks for filling it out, Rosalind.');
-    if (i === 1) text = 'Sure. I came over from Harrogate for this.';
-    return `${vttTime(u.start)} --> ${vttTime(u.end)}\n<v ${u.speaker === 'therapist' ? 'Counselor' : 'Rosalind'}>${text}`;
+  return truthVtt('sessions/annomi-0-high.truth.json', { therapist: 'Counselor', client: 'Rosalind' }, (text, i) => {
+    if (i === 0) return text.replace('Thanks for filling it out.', 'Thanks for filling it out, Rosalind.');
+    if (i === 1) return 'Sure. I came over from Harrogate for this.';
+    return text;
   });
-  return `WEBVTT\n\n${cues.join('\n\n')}\n`;
 }
 
 /** Row counts of every table a package touches, and every file in the data dir: "nothing written" is these unchanged. */

@@ -16,7 +16,7 @@ import type { Services } from '../../services';
 import { buildPackage, jsonBytes, type PackageFile } from './build-zip';
 import { clipArgs, fullArgs, runFfmpeg, type TimeSpan } from './package-media';
 import { packageIdFor, markSent } from './sent-packages';
-import { writeFileAtomic } from './write-atomic';
+import { writeFileAtomically } from '../../files/atomic-write';
 
 export type PackageServices = Pick<Services, 'paths' | 'tools' | 'db' | 'sessions' | 'events'>;
 
@@ -142,7 +142,7 @@ export async function exportFeedbackPackage(
     );
     throwIfCancelled(signal);
     progress(92, 'Writing the file');
-    await writeFileAtomic(outPath, bytes, { overwrite: run.overwrite ?? true, signal });
+    await writeFileAtomically(outPath, bytes, { overwrite: run.overwrite ?? true, signal });
     markSent(services, session.id);
     progress(100, 'Done');
     return { path: path.resolve(outPath), bytes: bytes.byteLength, packageId };

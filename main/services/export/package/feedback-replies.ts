@@ -11,7 +11,7 @@ import type { PackageOpenOutcome, ReceivedFeedback, ReceivedSummary, SessionRepl
 import { REPLY_FORMAT, REPLY_PATH, type PackageManifest, type ReplyContent } from '../../../../shared/package/package-format';
 import type { Services } from '../../services';
 import { buildPackage, jsonBytes } from './build-zip';
-import { writeFileAtomic } from './write-atomic';
+import { writeFileAtomically } from '../../files/atomic-write';
 
 interface ReceivedRow {
   package_id: string;
@@ -194,7 +194,13 @@ export async function exportReply(
     [{ path: REPLY_PATH, data: jsonBytes(content), compress: true }],
     options.passphrase,
   );
-  await writeFileAtomic(outPath, bytes, { overwrite: options.overwrite });
+  try {
+    await writeFileAtomically(outPath, bytes, { overwrite: options.overwrite });
+  } catch (error) {
+    // The reply dialog asks “Replace it with this reply?” after this message.
+    if (error instanceof ApiError && error.code === 'file_exists') throw new ApiError('file_exists', `${outPath} already exists.`);
+    throw error;
+  }
   services.db.prepare('UPDATE received_packages SET reply_exported_at = ? WHERE session_id = ?').run(new Date().toISOString(), sessionId);
   return { path: path.resolve(outPath), bytes: bytes.byteLength, replies: responses.filter((r) => r.reply !== '').length };
 }

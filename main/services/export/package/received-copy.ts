@@ -18,11 +18,12 @@ import type { MediaInfo } from '../../../../shared/domain/session';
 import { GLOBAL_RATINGS } from '../../../../shared/domain/review';
 import type { PackageManifest, PackageSession } from '../../../../shared/package/package-format';
 import { DECODE_SAMPLE_RATE, decodeAudio } from '../../media/decode';
-import { fsyncDir, fsyncFile } from '../../media/fs-durability';
-import { noAudioError, notMediaError, toApiError } from '../../media/import-errors';
+import { fsyncDir, fsyncFile } from '../../files/fs-durability';
+import { notMediaError, toApiError } from '../../media/import-errors';
 import { probeMedia } from '../../media/probe';
-import { assertPlayable } from '../../media/supported-codecs';
+import { mediaInfoOf, validateProbe } from '../../media/import-recording';
 import type { Services } from '../../services';
+import { insertMedia } from '../../store/session-store';
 import { sessionOfPackage } from './sent-packages';
 import { sha256Hex } from './read-package';
 
@@ -83,8 +84,7 @@ async function prepareFull(services: ReceiveServices, packageId: string, entry: 
     const tmpMedia = await writeTemp(paths.tmpDir, ext, data);
     temps.push(tmpMedia);
     const probe = await probeMedia(tools.ffprobe, tmpMedia, { fileName: path.basename(entry) });
-    if (!probe.audio) throw probe.video ? noAudioError() : notMediaError(path.basename(entry));
-    assertPlayable(probe);
+    validateProbe(probe, path.basename(entry));
     const tmpPeaks = path.join(paths.tmpDir, `${randomUUID()}.peaks`);
     const tmpPcm = path.join(paths.tmpDir, `${randomUUID()}.pcm`);
     temps.push(tmpPeaks, tmpPcm);
@@ -98,22 +98,11 @@ async function prepareFull(services: ReceiveServices, packageId: string, entry: 
     });
     if (!(decoded.duration > 0)) throw notMediaError(path.basename(entry));
     await Promise.all([fsyncFile(tmpPeaks), fsyncFile(tmpPcm)]);
-    const media: MediaInfo = {
-      originalName: path.basename(entry),
-      sha256,
-      fileName: `${sha256}.${ext}`,
-      peaksFileName: `${sha256}.peaks`,
-      sizeBytes: data.length,
-      duration: decoded.duration,
-      container: probe.container,
-      audioCodec: probe.audio.codec,
-      videoCodec: probe.video?.codec ?? null,
-      channels: probe.audio.channels > 0 ? probe.audio.channels : decoded.peaksChannels,
-      sampleRate: probe.audio.sampleRate > 0 ? probe.audio.sampleRate : DECODE_SAMPLE_RATE,
-      hasVideo: probe.video !== null,
-      width: probe.video?.width ?? null,
-      height: probe.video?.height ?? null,
-    };
+    const media = mediaInfoOf(
+      { originalName: path.basename(entry), sha256, fileName: `${sha256}.${ext}`, peaksFileName: `${sha256}.peaks`, sizeBytes: data.length },
+      probe,
+      decoded,
+    );
     for (const [from, to] of [
       [tmpMedia, path.join(paths.mediaDir, media.fileName)],
       [tmpPeaks, path.join(paths.peaksDir, media.peaksFileName)],
@@ -276,27 +265,7 @@ function writeCopy(services: ReceiveServices, w: CopyWrite): void {
        VALUES (?, ?, ?, ?, ?, ?, 'feedback-sent', ?, ?)`,
     ).run(sessionId, s.title, s.trainee, s.supervisor, s.recordedAt, s.notes, now, now);
   }
-  db.prepare(
-    `INSERT INTO media (session_id, sha256, original_name, file_name, peaks_file_name, size_bytes, duration,
-                        container, audio_codec, video_codec, channels, sample_rate, has_video, width, height)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    sessionId,
-    media.sha256,
-    media.originalName,
-    media.fileName,
-    media.peaksFileName,
-    media.sizeBytes,
-    media.duration,
-    media.container,
-    media.audioCodec,
-    media.videoCodec,
-    media.channels,
-    media.sampleRate,
-    media.hasVideo ? 1 : 0,
-    media.width,
-    media.height,
-  );
+  insertMedia(db, sessionId, media);
   const duration = media.duration;
 
   // The codebook: the codes the annotations use, as the supervisor named and coloured them.

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../../../shared/api/errors';
 import { OutputTail } from '../../media/output-tail';
-import { checkTargetFolder, writeFileAtomically } from './atomic-file';
+import { checkTarget, writeAtomically } from '../../files/atomic-write';
 import { chromiumMissingError, findChromium } from './find-chromium';
 
 /** Prints report HTML to a PDF file at `outFile`; on abort leaves no file and rejects with `cancelled`. */
@@ -119,7 +119,7 @@ export async function htmlToPdf(html: string, outFile: string, opts: HtmlToPdfOp
   if (signal?.aborted) throw cancelledError();
   const browser = findChromium(opts.chromium);
   if (!browser) throw chromiumMissingError();
-  await checkTargetFolder(outFile);
+  const target = checkTarget(outFile, true);
 
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'attune-pdf-'));
   try {
@@ -133,7 +133,7 @@ export async function htmlToPdf(html: string, outFile: string, opts: HtmlToPdfOp
       throw new ApiError('internal', PDF_MESSAGES.failed);
     }
     if (signal?.aborted) throw cancelledError();
-    await writeFileAtomically(outFile, bytes);
+    await writeAtomically(target, bytes);
   } finally {
     await fs.rm(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => undefined);
   }

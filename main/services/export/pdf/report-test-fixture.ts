@@ -3,12 +3,11 @@
  * annotations imported from CSV including a missed opportunity and hostile comment text, ratings,
  * evidence, phases, a coded range, the checklist and overall feedback), and its session bundle.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Annotation } from '../../../../shared/domain/annotation';
 import type { SessionBundle } from '../../../../shared/domain/export';
-import { importSample, openTempServices, sharedData } from '../../../test-support/temp-library';
+import { importSample, openTempServices } from '../../../test-support/temp-library';
 import type { Services } from '../../services';
+import { truthVtt } from '../export-test-session';
 import { loadSessionBundle } from '../session-bundle';
 
 export const HOSTILE_COMMENT = 'Nice pace. <script>alert(1)</script> & < > " \' <img src=x onerror=alert(2)>';
@@ -43,20 +42,6 @@ export function annotationsCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The AnnoMI ground truth of the session as WebVTT, speakers as `<v>` tags. */
-export function truthVtt(truthFile: string): string {
-  const truth = JSON.parse(fs.readFileSync(truthFile, 'utf8')) as { utterances: { start: number; end: number; speaker: string; text: string }[] };
-  const ts = (s: number): string => {
-    const ms = Math.round(s * 1000);
-    const h = Math.floor(ms / 3_600_000);
-    const m = Math.floor((ms % 3_600_000) / 60_000);
-    const sec = Math.floor((ms % 60_000) / 1000);
-    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`;
-  };
-  const cues = truth.utterances.map((u) => `${ts(u.start)} --> ${ts(u.end)}\n<v ${u.speaker === 'therapist' ? COUNSELOR : CLIENT}>${u.text}`);
-  return `WEBVTT\n\n${cues.join('\n\n')}\n`;
-}
-
 export interface ReportFixture {
   services: Services & { cleanup(): void };
   sessionId: string;
@@ -74,7 +59,7 @@ export async function reviewedSessionFixture(): Promise<ReportFixture> {
     recordedAt: '2026-03-14',
   });
   services.profile.update({ name: 'Dr. Ana Ruiz' });
-  services.transcripts.importSubtitles(session.id, 'annomi-115.vtt', truthVtt(path.join(sharedData, 'sessions', 'annomi-115-low.truth.json')));
+  services.transcripts.importSubtitles(session.id, 'annomi-115.vtt', truthVtt('sessions/annomi-115-low.truth.json', { therapist: COUNSELOR, client: CLIENT }));
   const annotations = services.annotations.import(session.id, 'annotations.csv', annotationsCsv());
   const byCode = (code: string): string => {
     const found = annotations.find((a) => a.codeId === code);
