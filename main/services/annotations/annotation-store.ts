@@ -111,7 +111,7 @@ export class AnnotationStore {
   create(input: NewAnnotation): Annotation {
     const id = randomUUID();
     this.db.transaction(() => {
-      const session = this.sessions.get(input.sessionId);
+      const session = this.sessions.editable(input.sessionId);
       const codebook = this.codebookOf(session.id);
       checkNewCode(codebook, input.codeId);
       const span = checkSpan(input.start, input.end, session.media.duration);
@@ -131,7 +131,7 @@ export class AnnotationStore {
   restore(a: Annotation): Annotation {
     this.db.transaction(() => {
       if (this.annotationRow.get(a.id)) throw new ApiError('invalid_input', 'That annotation is already there; there is nothing to restore.');
-      const session = this.sessions.get(a.sessionId);
+      const session = this.sessions.editable(a.sessionId);
       const codebook = this.codebookOf(session.id);
       codeIn(codebook, a.codeId);
       const span = checkSpan(a.start, a.end, session.media.duration);
@@ -146,7 +146,7 @@ export class AnnotationStore {
   update(annotationId: string, patch: AnnotationPatch): Annotation {
     this.db.transaction(() => {
       const current = this.get(annotationId);
-      const session = this.sessions.get(current.sessionId);
+      const session = this.sessions.editable(current.sessionId);
       if (patch.codeId !== undefined && patch.codeId !== current.codeId) checkNewCode(this.codebookOf(session.id), patch.codeId);
       const span = checkSpan(patch.start ?? current.start, patch.end !== undefined ? patch.end : current.end, session.media.duration);
       this.db
@@ -173,6 +173,7 @@ export class AnnotationStore {
   delete(annotationId: string): Annotation {
     return this.db.transaction(() => {
       const annotation = this.get(annotationId);
+      this.sessions.editable(annotation.sessionId);
       this.db.prepare('DELETE FROM annotations WHERE id = ?').run(annotationId);
       return annotation;
     })();
@@ -193,7 +194,7 @@ export class AnnotationStore {
     if (records.length === 0) throw new ApiError('invalid_input', `${fileName} holds no annotations.`);
     const ids: string[] = [];
     this.db.transaction(() => {
-      const session = this.sessions.get(sessionId);
+      const session = this.sessions.editable(sessionId);
       const codebook = this.codebookOf(session.id);
       const author = this.profile.get().name;
       const now = new Date().toISOString();

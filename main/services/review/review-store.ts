@@ -140,7 +140,7 @@ export class ReviewStore {
   /** Applies a patch: only the fields (and sub-fields) it names change. All checked first; nothing is written on any error. */
   update(sessionId: string, patch: ReviewPatch): SessionReview {
     this.db.transaction(() => {
-      const session = this.sessions.get(sessionId);
+      const session = this.sessions.editable(sessionId);
       const current = this.get(sessionId);
       const duration = session.media.duration;
       const next: SessionReview = structuredClone(current);

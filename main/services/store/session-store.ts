@@ -133,6 +133,19 @@ export class SessionStore {
     return found;
   }
 
+  /**
+   * The session, if its supervisor content (annotations, review, transcript) may be changed here.
+   * Feedback received from a supervisor — a trainee's copy of a package — is read-only; the trainee
+   * answers in the Feedback view instead.
+   */
+  editable(id: string): Session {
+    const session = this.get(id);
+    if (this.db.prepare('SELECT 1 FROM received_packages WHERE session_id = ?').get(id)) {
+      throw new ApiError('forbidden', 'This is feedback you received from your supervisor, so it cannot be changed. Write your replies in the Feedback view.');
+    }
+    return session;
+  }
+
   /** Finds a session by its full id or an unambiguous prefix of it (for the command line). */
   resolve(idOrPrefix: string): Session {
     const exact = this.find(idOrPrefix);

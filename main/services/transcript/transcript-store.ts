@@ -164,6 +164,7 @@ export class TranscriptStore {
   updateSegment(segmentId: string, patch: { text?: string; speaker?: SpeakerRole | null }): TranscriptSegment {
     this.db.transaction(() => {
       const seg = this.segmentRow(segmentId);
+      this.sessions.editable(seg.session_id);
       if (patch.text !== undefined) {
         const text = patch.text.trim();
         this.db
@@ -183,6 +184,7 @@ export class TranscriptStore {
   split(segmentId: string, at: number, textOffset: number): Transcript {
     const sessionId = this.db.transaction(() => {
       const seg = this.segmentRow(segmentId);
+      this.sessions.editable(seg.session_id);
       if (!(at > seg.start && at < seg.end)) {
         throw new ApiError(
           'invalid_input',
@@ -219,6 +221,7 @@ export class TranscriptStore {
   mergeWithNext(segmentId: string): Transcript {
     const sessionId = this.db.transaction(() => {
       const seg = this.segmentRow(segmentId);
+      this.sessions.editable(seg.session_id);
       const all = this.segmentsOf.all(seg.session_id);
       const index = all.findIndex((s) => s.id === segmentId);
       const next = all[index + 1];
@@ -243,6 +246,7 @@ export class TranscriptStore {
 
   /** Names a role for this session (e.g. counselor → "Dana"). */
   renameSpeaker(sessionId: string, role: SpeakerRole, name: string): Transcript {
+    this.sessions.editable(sessionId);
     const trimmed = name.trim();
     if (!trimmed) throw new ApiError('invalid_input', 'A speaker needs a name.');
     if (trimmed.length > MAX_SPEAKER_NAME) {
@@ -263,7 +267,7 @@ export class TranscriptStore {
    * (counselor, client, then other) and the session's names for those roles.
    */
   importSubtitles(sessionId: string, fileName: string, content: string): ImportedSubtitles {
-    const session = this.sessions.get(sessionId);
+    const session = this.sessions.editable(sessionId);
     const format = detectSubtitleFormat(fileName, content);
     if (!format) {
       throw new ApiError('invalid_input', `"${fileName}" is not a subtitle file Attune can read: use WebVTT (.vtt) or SRT (.srt).`);
@@ -335,7 +339,7 @@ export class TranscriptStore {
    * equally loud (silence) keeps its speaker.
    */
   speakerByChannel(sessionId: string, leftIs: 'counselor' | 'client' = 'counselor'): Transcript {
-    const session = this.sessions.get(sessionId);
+    const session = this.sessions.editable(sessionId);
     if (session.media.channels !== 2) {
       throw new ApiError(
         'invalid_input',

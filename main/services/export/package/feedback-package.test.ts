@@ -264,6 +264,24 @@ describe('feedback package: out to the trainee and back', () => {
     expect(stranger.message).toBe('That point of the feedback is no longer in this package.');
     const notReceived = await refusal(dispatchOrThrow(sup, 'feedback.get', { sessionId }));
     expect(notReceived.message).toBe('This session is not a received feedback package.');
+
+    // The supervisor's content in the trainee's copy is read-only, whichever way a change comes.
+    const readOnly = 'This is feedback you received from your supervisor, so it cannot be changed. Write your replies in the Feedback view.';
+    const before = trainee.db.prepare('SELECT COUNT(*) AS n FROM annotations').get();
+    const comment = trainee.annotations.get(a1).comment;
+    for (const [name, input] of [
+      ['annotations.create', { sessionId: copyId, codeId: annotations[0]!.codeId, start: 1, end: null }],
+      ['annotations.update', { annotationId: a1, patch: { comment: 'rewritten' } }],
+      ['annotations.delete', { annotationId: a2 }],
+      ['review.update', { sessionId: copyId, patch: { feedback: { goals: 'none' } } }],
+      ['transcript.renameSpeaker', { sessionId: copyId, role: 'client', name: 'Someone' }],
+      ['transcription.start', { sessionIds: [copyId] }],
+    ] as const) {
+      const refused = await refusal(dispatchOrThrow(tra, name, input));
+      expect(refused, name).toMatchObject({ code: 'forbidden', message: readOnly });
+    }
+    expect(trainee.db.prepare('SELECT COUNT(*) AS n FROM annotations').get()).toEqual(before);
+    expect(trainee.annotations.get(a1).comment).toBe(comment);
   });
 
   it('writes the reply file, which the supervisor merges beside each annotation', async () => {
