@@ -10,14 +10,14 @@ import { CODE_KINDS, CODE_KIND_LABELS, type Annotation, type Code } from '../../
 import type { TranscriptSegment } from '../../shared/domain/transcript';
 import { formatTimestamp, parseClock } from '../../shared/util/format';
 import { errorMessage } from '../api/client';
+import { useAutosave } from '../lib/autosave/useAutosave';
 import { SaveState } from '../session/Field';
-import { fieldMessage } from '../session/useAutosave';
+import { fieldMessage } from '../session/useSessionField';
 import { PlayIcon, TrashIcon } from '../ui/icons';
 import { showError } from '../ui/toasts';
 import { overlappingSegmentIds } from './annotation-set';
 import { clockTime, preciseTime } from './annotation-text';
 import type { AnnotationActions } from './useAnnotations';
-import { useSavedText } from './useSavedText';
 
 /** Seconds the −/+ buttons move a start or an end. */
 export const NUDGE = 0.5;
@@ -186,8 +186,8 @@ function AnnotationTexts({ ids, annotation: a, missed, segments, actions, commen
       throw new Error(fieldMessage(errorMessage(error)), { cause: error });
     }
   };
-  const comment = useSavedText(a.comment, saveField('comment'));
-  const modelResponse = useSavedText(a.modelResponse, saveField('modelResponse'));
+  const comment = useAutosave(a.comment, saveField('comment'));
+  const modelResponse = useAutosave(a.modelResponse, saveField('modelResponse'));
 
   const textKeys = (flush: () => void) => (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key !== 'Escape') return;

@@ -5,6 +5,7 @@
 import { useId, useRef, useState } from 'react';
 import { api, errorMessage } from '../api/client';
 import { downloadText } from '../lib/download';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { ImportIcon } from '../ui/icons';
 import { showError, showNotice } from '../ui/toasts';
 
@@ -49,18 +50,12 @@ export function AnnotationFiles({ sessionId, count }: { sessionId: string; count
           Export JSON
         </button>
       </div>
-      <input
+      <HiddenFileInput
         ref={fileRef}
-        type="file"
         accept=".csv,.json,text/csv,application/json"
-        hidden
-        aria-label="Import annotations from a CSV or JSON file"
-        data-testid="annotation-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file);
-        }}
+        label="Import annotations from a CSV or JSON file"
+        testId="annotation-file-input"
+        onChoose={([file]) => file && void importFile(file)}
       />
       {problem && (
         <p id={problemId} className="inline-alert annot-files-problem" role="alert" data-testid="annotation-file-problem">

@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { codebooksHref, navigate } from '../app/router';
 import { usePublishViewTitle } from '../app/view-title';
 import { plainMessage } from '../scoring/useReview';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { AlertIcon, CheckIcon, ImportIcon, SpinnerIcon, TrashIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { showError, showNotice } from '../ui/toasts';
@@ -148,18 +149,12 @@ function CodebookList({ list, chosenId, onNew, track }: { list: Codebook[]; chos
         <button type="button" className="btn btn-small btn-quiet" onClick={() => fileRef.current?.click()} disabled={importing}>
           {importing ? <SpinnerIcon size={14} /> : <ImportIcon size={14} />} Import…
         </button>
-        <input
+        <HiddenFileInput
           ref={fileRef}
-          type="file"
           accept=".json,application/json"
-          hidden
-          aria-label="Import a codebook file"
-          data-testid="codebook-import-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
+          label="Import a codebook file"
+          testId="codebook-import-input"
+          onChoose={([file]) => file && void onFile(file)}
         />
       </div>
       {importProblem && (

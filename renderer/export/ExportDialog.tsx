@@ -9,6 +9,7 @@ import type { Session } from '../../shared/domain/session';
 import { EXPORT_FORMAT_LABELS, type ExportFormat } from '../../shared/domain/export';
 import { api, errorMessage } from '../api/client';
 import { useAppInfo } from '../app/app-info';
+import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, CheckIcon, InfoIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { baseName, folderOf, FORMAT_GROUPS, isExportFormat, MIN_PASSPHRASE, packageOptionsOf, pathForFormat, prefilledTerms, type PackageField, type PackageForm } from './export-options';
@@ -269,14 +270,7 @@ function ExportForm({ session, onClose, lastRun }: { session: Session; onClose()
           </div>
         </div>
       ) : (
-        <footer className="modal-footer">
-          <button type="button" className="btn btn-secondary" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="btn btn-primary" data-testid="export-start" disabled={busy}>
-            {busy ? 'Starting…' : 'Export'}
-          </button>
-        </footer>
+        <FormFooter onCancel={onClose} submit={busy ? 'Starting…' : 'Export'} submitDisabled={busy} submitTestId="export-start" />
       )}
     </form>
   );
@@ -290,6 +284,11 @@ interface PackageOptionsFieldsProps {
   errorFor(field: PackageField): string | undefined;
   invalid: string | null;
 }
+
+const ROLLS: [key: 'preRoll' | 'postRoll', label: string][] = [
+  ['preRoll', 'Seconds before'],
+  ['postRoll', 'Seconds after'],
+];
 
 function PackageOptionsFields({ ids, form, set, setTerms, errorFor, invalid }: PackageOptionsFieldsProps) {
   const mediaChoices: [PackageForm['media'], string, string][] = [
@@ -313,40 +312,25 @@ function PackageOptionsFields({ ids, form, set, setTerms, errorFor, invalid }: P
         ))}
         {form.media === 'clips' && (
           <div className="export-rolls">
-            <label>
-              Seconds before
-              <input
-                id={`${ids}-preRoll`}
-                className="input export-seconds"
-                type="number"
-                min={0}
-                max={60}
-                step={0.5}
-                inputMode="decimal"
-                data-testid="export-preroll"
-                aria-invalid={invalid === 'preRoll' ? true : undefined}
-                aria-describedby={errorFor('preRoll')}
-                value={form.preRoll}
-                onChange={(e) => set('preRoll', e.target.value)}
-              />
-            </label>
-            <label>
-              Seconds after
-              <input
-                id={`${ids}-postRoll`}
-                className="input export-seconds"
-                type="number"
-                min={0}
-                max={60}
-                step={0.5}
-                inputMode="decimal"
-                data-testid="export-postroll"
-                aria-invalid={invalid === 'postRoll' ? true : undefined}
-                aria-describedby={errorFor('postRoll')}
-                value={form.postRoll}
-                onChange={(e) => set('postRoll', e.target.value)}
-              />
-            </label>
+            {ROLLS.map(([key, label]) => (
+              <label key={key}>
+                {label}
+                <input
+                  id={`${ids}-${key}`}
+                  className="input export-seconds"
+                  type="number"
+                  min={0}
+                  max={60}
+                  step={0.5}
+                  inputMode="decimal"
+                  data-testid={`export-${key.toLowerCase()}`}
+                  aria-invalid={invalid === key ? true : undefined}
+                  aria-describedby={errorFor(key)}
+                  value={form[key]}
+                  onChange={(e) => set(key, e.target.value)}
+                />
+              </label>
+            ))}
           </div>
         )}
       </fieldset>

@@ -6,6 +6,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api/errors';
 import { pluralise } from '../../shared/util/format';
 import { api, errorMessage } from '../api/client';
+import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, CheckIcon, SpinnerIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { passphraseProblem } from './reply-export';
@@ -165,20 +166,21 @@ function ExportReplyForm({ sessionId, onClose, onExported }: Omit<Props, 'open'>
           </div>
         </div>
       )}
-      <div className="modal-footer fb-export-footer">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={saving || phase.kind === 'confirm'} data-testid="feedback-reply-save">
-          {saving ? (
+      <FormFooter
+        className="fb-export-footer"
+        onCancel={onClose}
+        submit={
+          saving ? (
             <>
               <SpinnerIcon size={14} /> Saving…
             </>
           ) : (
             'Save reply file'
-          )}
-        </button>
-      </div>
+          )
+        }
+        submitDisabled={saving || phase.kind === 'confirm'}
+        submitTestId="feedback-reply-save"
+      />
     </form>
   );
 }

@@ -5,8 +5,8 @@
 import { GLOBAL_RATINGS, GLOBAL_RATING_LABELS, type OverallFeedback } from '../../shared/domain/review';
 import type { ReceivedFeedback } from '../../shared/package/feedback-view';
 import { BehaviourCountList, computeScores, SummaryScoresTable } from '../scoring/SummaryScores';
-import { useTextAutosave } from '../scoring/useTextAutosave';
-import { Field } from '../session/Field';
+import { useAutosave } from '../lib/autosave/useAutosave';
+import { SavedTextarea } from '../session/Field';
 
 const FEEDBACK_PARTS: [keyof OverallFeedback, string][] = [
   ['strengths', 'Strengths'],
@@ -80,25 +80,16 @@ function FeedbackScores({ feedback }: { feedback: ReceivedFeedback }) {
 }
 
 function Reflection({ stored, save }: { stored: string; save(text: string): Promise<void> }) {
-  const text = useTextAutosave(stored, save, { delayMs: 400 });
+  const text = useAutosave(stored, save);
   return (
-    <Field label="Reflection" status={text.status}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          className="input textarea fb-reflection-input"
-          value={text.value}
-          onChange={(e) => text.change(e.target.value)}
-          onBlur={text.flush}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          placeholder="What went well, what you want to work on, questions for supervision…"
-          rows={6}
-          maxLength={20000}
-          spellCheck
-          data-testid="feedback-reflection"
-        />
-      )}
-    </Field>
+    <SavedTextarea
+      label="Reflection"
+      text={text}
+      className="input textarea fb-reflection-input"
+      placeholder="What went well, what you want to work on, questions for supervision…"
+      rows={6}
+      maxLength={20000}
+      testId="feedback-reflection"
+    />
   );
 }

@@ -10,8 +10,8 @@ import type { Transcript } from '../../shared/domain/transcript';
 import type { TraineeResponse } from '../../shared/package/feedback-view';
 import { annotationTime, spokenTime } from '../annotations/annotation-text';
 import { errorMessage } from '../api/client';
-import { useTextAutosave } from '../scoring/useTextAutosave';
-import { Field } from '../session/Field';
+import { useAutosave } from '../lib/autosave/useAutosave';
+import { SavedTextarea } from '../session/Field';
 import { CheckIcon, PlayIcon } from '../ui/icons';
 import { showError } from '../ui/toasts';
 import { momentSegments, NO_RESPONSE, FEEDBACK_PRE_ROLL } from './feedback-logic';
@@ -167,25 +167,17 @@ const FeedbackPoint = memo(function FeedbackPoint({ annotation: a, code, transcr
 });
 
 function ReplyBox({ stored, save }: { stored: string; save(text: string): Promise<void> }) {
-  const text = useTextAutosave(stored, save, { delayMs: 400 });
+  const text = useAutosave(stored, save);
   return (
-    <Field label="Your reply" status={text.status} className="fb-reply">
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          id={id}
-          className="input textarea fb-reply-input"
-          value={text.value}
-          onChange={(e) => text.change(e.target.value)}
-          onBlur={text.flush}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          placeholder="A question, a thought, what you will try next time… (optional)"
-          rows={2}
-          maxLength={10000}
-          spellCheck
-          data-testid="feedback-reply"
-        />
-      )}
-    </Field>
+    <SavedTextarea
+      label="Your reply"
+      text={text}
+      fieldClassName="fb-reply"
+      className="input textarea fb-reply-input"
+      placeholder="A question, a thought, what you will try next time… (optional)"
+      rows={2}
+      maxLength={10000}
+      testId="feedback-reply"
+    />
   );
 }

@@ -14,6 +14,7 @@ import { mediaUrl } from '../app/app-info';
 import type { PlayerControls } from '../player/controls';
 import { useMediaState, useMediaTime, useSettledTime } from '../player/media-state';
 import { formatClock } from '../../shared/util/format';
+import { RecordingMedia, WavePanel } from '../player/RecordingStage';
 import { TransportBar } from '../player/TransportBar';
 import { AlertIcon, InfoIcon } from '../ui/icons';
 import { usePeaks } from '../waveform/peaks';
@@ -81,54 +82,31 @@ function FullRecording({ feedback, info, media, setMedia, controls, waveformRef,
   const src = mediaUrl(info, facts.fileName);
   return (
     <section className={`fb-stage ${facts.hasVideo ? 'fb-stage-video' : ''}`} aria-label="Recording">
-      {facts.hasVideo ? (
-        <div className="video-frame fb-video-frame">
-          <video
-            ref={setMedia}
-            src={src}
-            preload="auto"
-            playsInline
-            className="video"
-            aria-label={`Video of ${session.title}`}
-            onClick={() => controls?.toggle()}
-            style={facts.width && facts.height ? { aspectRatio: `${facts.width} / ${facts.height}` } : undefined}
-          />
-        </div>
-      ) : (
-        <audio ref={setMedia} src={src} preload="auto" hidden />
-      )}
-      <div className="wave-panel">
-        {mediaState.error && (
-          <p className="inline-alert" role="alert">
-            <AlertIcon /> {mediaState.error}
-          </p>
-        )}
-        {peaks.status === 'ready' && media ? (
-          <MemoWaveform
-            ref={waveformRef}
-            media={media}
-            lanes={peaks.lanes}
-            duration={facts.duration}
-            rowHeight={rowHeight}
-            showMinimap={long}
-            channelNames={facts.channels > 1 ? STEREO : MONO}
-            settledTime={settledTime}
-            onSeek={seek}
-            annotations={annotations}
-            phases={phasesOf(feedback.review)}
-          />
-        ) : peaks.status === 'error' ? (
-          <div className="wave-placeholder wave-error" role="alert">
-            <AlertIcon /> <span>{peaks.message} Playback still works.</span>
-          </div>
-        ) : (
-          <div className="wave-placeholder" style={{ height: rowHeight * rows + 56 }} aria-busy="true">
-            <span className="visually-hidden" role="status">
-              Loading the waveform…
-            </span>
-          </div>
-        )}
-      </div>
+      <RecordingMedia facts={facts} src={src} title={session.title} setMedia={setMedia} controls={controls} frameClassName="fb-video-frame" />
+      <WavePanel
+        mediaError={mediaState.error}
+        peaks={peaks}
+        canShow={!!media}
+        rowHeight={rowHeight}
+        rows={rows}
+        waveform={(lanes) =>
+          media && (
+            <MemoWaveform
+              ref={waveformRef}
+              media={media}
+              lanes={lanes}
+              duration={facts.duration}
+              rowHeight={rowHeight}
+              showMinimap={long}
+              channelNames={facts.channels > 1 ? STEREO : MONO}
+              settledTime={settledTime}
+              onSeek={seek}
+              annotations={annotations}
+              phases={phasesOf(feedback.review)}
+            />
+          )
+        }
+      />
       <MemoTransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={onHelp} />
     </section>
   );

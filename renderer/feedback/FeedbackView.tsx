@@ -10,21 +10,21 @@ import type { Annotation, Code } from '../../shared/domain/annotation';
 import type { ReceivedFeedback } from '../../shared/package/feedback-view';
 import { formatTimestamp } from '../../shared/util/format';
 import { useAppInfoState } from '../app/app-info';
-import { libraryHref } from '../app/router';
-import { usePublishViewTitle } from '../app/view-title';
-import { ensureLibraryLoaded } from '../library/library-store';
 import { createControls } from '../player/controls';
-import { applyPlayerPrefs } from '../player/prefs';
+import { KeyboardHelp } from '../player/KeyboardHelp';
+import { PLAYBACK_SHORTCUTS } from '../player/shortcuts';
 import { useReviewShortcuts } from '../player/useShortcuts';
-import { AlertIcon, ArrowLeftIcon, InfoIcon } from '../ui/icons';
+import { InfoIcon } from '../ui/icons';
+import { ViewHeader } from '../ui/ViewHeader';
+import { ViewMessage, ViewSkeleton } from '../ui/ViewMessage';
 import type { WaveformHandle } from '../waveform/Waveform';
 import { ExportReplyDialog } from './ExportReplyDialog';
 import { nextUnread, momentSegments, playFrom, progressText, readProgress } from './feedback-logic';
-import { FeedbackKeys } from './FeedbackKeys';
 import { FeedbackOverall } from './FeedbackOverall';
 import { FeedbackPoints } from './FeedbackPoints';
 import { FeedbackStage } from './FeedbackStage';
 import { FeedbackTranscript } from './FeedbackTranscript';
+import { useRecordingView } from '../session/useRecordingView';
 import { useFeedback, type FeedbackActions } from './useFeedback';
 
 type Tab = 'points' | 'overall';
@@ -32,31 +32,12 @@ type Tab = 'points' | 'overall';
 export function FeedbackView({ id }: { id: string }) {
   const infoState = useAppInfoState();
   const [state, actions] = useFeedback(id);
-  if (state.status === 'error' || infoState.status === 'error') {
-    const gone = state.status === 'error' && state.gone;
-    return (
-      <div className="view-message" role="alert">
-        <AlertIcon size={28} />
-        <h1 tabIndex={-1}>{gone ? 'This feedback is not in the library' : 'The feedback could not be opened'}</h1>
-        <p>{gone ? 'It may have been deleted, or it is not a feedback package you received.' : state.status === 'error' ? state.message : infoState.status === 'error' ? infoState.message : ''}</p>
-        <a className="btn btn-secondary" href={libraryHref}>
-          <ArrowLeftIcon /> Back to the library
-        </a>
-      </div>
-    );
+  if (state.status === 'error') {
+    if (state.gone) return <ViewMessage title="This feedback is not in the library" message="It may have been deleted, or it is not a feedback package you received." backToLibrary />;
+    return <ViewMessage title="The feedback could not be opened" message={state.message} backToLibrary />;
   }
-  if (state.status === 'loading' || infoState.status === 'loading') {
-    return (
-      <div className="feedback session-loading" aria-busy="true">
-        <div className="session-header">
-          <span className="skeleton skeleton-title" />
-        </div>
-        <p className="visually-hidden" role="status">
-          Opening the feedback…
-        </p>
-      </div>
-    );
-  }
+  if (infoState.status === 'error') return <ViewMessage title="The feedback could not be opened" message={infoState.message} backToLibrary />;
+  if (state.status === 'loading' || infoState.status === 'loading') return <ViewSkeleton className="feedback" status="Opening the feedback…" />;
   return <FeedbackWorkspace key={state.feedback.packageId} feedback={state.feedback} info={infoState.info} actions={actions} />;
 }
 
@@ -87,19 +68,7 @@ function FeedbackWorkspace({ feedback, info, actions }: WorkspaceProps) {
   const long = session.media.duration >= 3600;
   const openHelp = useCallback(() => setHelpOpen(true), []);
   useReviewShortcuts(received.kind === 'clips' && !clip ? null : controls, waveformRef, openHelp);
-  usePublishViewTitle(session.title);
-
-  useEffect(() => {
-    if (media) applyPlayerPrefs(media);
-  }, [media]);
-  useEffect(() => {
-    const handle = requestIdleCallback(() => ensureLibraryLoaded(), { timeout: 4000 });
-    return () => cancelIdleCallback(handle);
-  }, []);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus({ preventScroll: true });
-  }, []);
+  const headingRef = useRecordingView(session.title, media);
 
   // Clips: Play starts the newly chosen clip from its beginning once its source is in place.
   useEffect(() => {
@@ -157,15 +126,13 @@ function FeedbackWorkspace({ feedback, info, actions }: WorkspaceProps) {
 
   return (
     <div className="feedback" data-testid="feedback-view" data-media={received.kind}>
-      <header className="session-header fb-header">
-        <a className="back-link" href={libraryHref}>
-          <ArrowLeftIcon /> Library
-        </a>
-        <div className="session-title">
-          <h1 ref={headingRef} tabIndex={-1}>
-            {session.title}
-          </h1>
-          <div className="session-subtitle fb-subtitle">
+      <ViewHeader
+        headingRef={headingRef}
+        title={session.title}
+        className="fb-header"
+        subtitleClassName="fb-subtitle"
+        subtitle={
+          <>
             <span className="received-badge">Feedback from {from}</span>
             <span>Sent {formatTimestamp(feedback.sourceCreatedAt)}</span>
             {session.trainee && <span>Trainee: {session.trainee}</span>}
@@ -174,8 +141,9 @@ function FeedbackWorkspace({ feedback, info, actions }: WorkspaceProps) {
                 <InfoIcon size={13} /> De-identified
               </span>
             )}
-          </div>
-        </div>
+          </>
+        }
+      >
         <div className="fb-header-actions">
           <div className="fb-progress" data-testid="feedback-progress" aria-live="polite">
             <span className="fb-progress-text">{progressText(progress)}</span>
@@ -190,7 +158,7 @@ function FeedbackWorkspace({ feedback, info, actions }: WorkspaceProps) {
             {feedback.replyExportedAt && <span className="fb-exported muted">Last exported {formatTimestamp(feedback.replyExportedAt)}</span>}
           </div>
         </div>
-      </header>
+      </ViewHeader>
 
       {feedback.deidentified && (
         <p className="fb-note">
@@ -261,7 +229,7 @@ function FeedbackWorkspace({ feedback, info, actions }: WorkspaceProps) {
         </aside>
       </div>
 
-      <FeedbackKeys open={helpOpen} onClose={() => setHelpOpen(false)} />
+      <KeyboardHelp open={helpOpen} onClose={() => setHelpOpen(false)} groups={PLAYBACK_SHORTCUTS} />
       <ExportReplyDialog open={exportOpen} sessionId={session.id} onClose={() => setExportOpen(false)} onExported={actions.exported} />
     </div>
   );

@@ -9,6 +9,7 @@ import { isTextEntry, modalIsOpen } from '../lib/keyboard';
 import { showError } from '../ui/toasts';
 import { openPackageFiles, openPackagePath } from '../packages/package-open-store';
 import { isPackageFileName } from '../packages/package-transport';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { ACCEPT_ATTRIBUTE, importFiles, importPaths } from './import-queue';
 
 const ChooseContext = createContext<() => void>(() => undefined);
@@ -54,17 +55,12 @@ export function ImportChooser({ children }: { children: ReactNode }) {
     <ChooseContext value={choose}>
       {children}
       {!native && (
-        <input
+        <HiddenFileInput
           ref={inputRef}
-          type="file"
-          multiple
           accept={ACCEPT_ATTRIBUTE}
-          aria-label="Import recordings"
-          hidden
-          onChange={(event) => {
-            const files = Array.from(event.currentTarget.files ?? []);
-            // Clear it so choosing the same file again still counts as a change.
-            event.currentTarget.value = '';
+          label="Import recordings"
+          multiple
+          onChoose={(files) => {
             const packages = files.filter((f) => isPackageFileName(f.name));
             const recordings = files.filter((f) => !isPackageFileName(f.name));
             if (packages.length > 0) openPackageFiles(packages);

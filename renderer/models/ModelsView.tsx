@@ -7,6 +7,7 @@ import type { ModelCatalogueEntry, WhisperModelInfo } from '../../shared/domain/
 import { formatBytes } from '../../shared/util/format';
 import { api, errorMessage } from '../api/client';
 import { usePublishViewTitle } from '../app/view-title';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { AlertIcon, CheckIcon, ImportIcon, SpinnerIcon, TrashIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { showError, showNotice } from '../ui/toasts';
@@ -237,18 +238,7 @@ function AddModelButton({ label, quiet = false }: { label: string; quiet?: boole
         {progress !== null ? <SpinnerIcon size={14} className="spin" /> : <ImportIcon size={14} />}
         {progress !== null ? `Adding… ${Math.round(progress * 100)}%` : label}
       </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".bin"
-        hidden
-        aria-label={label.replace('…', '')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void onFile(file);
-        }}
-      />
+      <HiddenFileInput ref={input} accept=".bin" label={label.replace('…', '')} onChoose={([file]) => file && void onFile(file)} />
     </>
   );
 }

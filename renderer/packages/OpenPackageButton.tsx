@@ -5,6 +5,7 @@
  */
 import { useRef } from 'react';
 import { useAppInfo } from '../app/app-info';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 import { choosePackageNatively, openPackageFiles } from './package-open-store';
 import { PACKAGE_ACCEPT } from './package-transport';
 
@@ -24,20 +25,7 @@ export function OpenPackageButton({ className = 'btn btn-secondary' }: { classNa
         Open feedback package…
       </button>
       {!native && (
-        <input
-          ref={inputRef}
-          type="file"
-          accept={PACKAGE_ACCEPT}
-          aria-label="Open a feedback package or reply file"
-          hidden
-          data-testid="package-file-input"
-          onChange={(event) => {
-            const files = Array.from(event.currentTarget.files ?? []);
-            // Clear it so choosing the same file again still counts as a change.
-            event.currentTarget.value = '';
-            if (files.length > 0) openPackageFiles(files);
-          }}
-        />
+        <HiddenFileInput ref={inputRef} accept={PACKAGE_ACCEPT} label="Open a feedback package or reply file" testId="package-file-input" onChoose={openPackageFiles} />
       )}
     </>
   );

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, SpinnerIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { cancelPassphrase, choosePackageNatively, submitPassphrase, usePackageOpen } from './package-open-store';
@@ -95,14 +96,7 @@ function PassphraseForm({ name, error, busy }: { name: string; error: string | n
           <AlertIcon /> {error}
         </p>
       )}
-      <footer className="modal-footer">
-        <button type="button" className="btn btn-secondary" onClick={cancelPassphrase} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={!passphrase || busy} data-testid="package-passphrase-open">
-          {busy ? 'Opening…' : 'Open'}
-        </button>
-      </footer>
+      <FormFooter onCancel={cancelPassphrase} cancelDisabled={busy} submit={busy ? 'Opening…' : 'Open'} submitDisabled={!passphrase || busy} submitTestId="package-passphrase-open" />
     </form>
   );
 }

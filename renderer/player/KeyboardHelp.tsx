@@ -1,87 +1,18 @@
-/** The keyboard shortcuts, shown with "?" or the keyboard button, with the session codebook's code keys. */
+/** The keyboard shortcuts, shown with "?" or the keyboard button, with the session codebook's code keys when given. */
 import type { Code } from '../../shared/domain/annotation';
 import { Modal } from '../ui/Modal';
-
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl';
-
-const GROUPS: { title: string; keys: [string[], string][] }[] = [
-  {
-    title: 'Playback',
-    keys: [
-      [['Space'], 'Play or pause'],
-      [['K'], 'Pause'],
-      [['L'], 'Play; press again to speed up (1× → 1.5× → 2×)'],
-      [['J'], 'Back 10 seconds'],
-      [['M'], 'Mute or unmute'],
-    ],
-  },
-  {
-    title: 'Moving around',
-    keys: [
-      [['←'], 'Back 5 seconds'],
-      [['→'], 'Forward 5 seconds'],
-      [['Shift', '←'], 'Back 1 second'],
-      [['Shift', '→'], 'Forward 1 second'],
-      [['Home'], 'Go to the start'],
-      [['End'], 'Go to the end'],
-    ],
-  },
-  {
-    title: 'Waveform',
-    keys: [
-      [['+'], 'Zoom in'],
-      [['−'], 'Zoom out'],
-      [['0'], 'Show the whole recording'],
-      [[MOD, 'wheel'], 'Zoom around the pointer'],
-      [['Click'], 'Jump to a moment'],
-      [['Drag'], 'Mark a span to annotate (drag the ruler to scrub)'],
-    ],
-  },
-  {
-    title: 'Annotating',
-    keys: [
-      [['Code key'], 'Mark what you just heard with that code (listed below)'],
-      [['I'], 'Mark where a span starts'],
-      [['O'], 'Mark where it ends, then choose its code'],
-      [['Esc'], 'In a comment: save it and return to the recording'],
-      [[MOD, 'Z'], 'Undo the last annotation change'],
-      [[MOD, 'Y'], `Redo (also ${MOD}+Shift+Z)`],
-      [['Delete'], 'In the annotation list: delete the selected one'],
-    ],
-  },
-  {
-    title: 'Transcript (a segment focused)',
-    keys: [
-      [['Enter'], 'Play from this segment'],
-      [['↑'], 'Previous segment (↓: next)'],
-      [['E'], 'Edit the text (also F2 or double-click)'],
-      [['1'], 'Speaker: counselor (2 client, 3 other)'],
-      [['S'], 'Next speaker'],
-      [['X'], 'Split at the playhead'],
-      [['Shift', 'M'], 'Merge with the next segment'],
-      [['Alt', 'Enter'], 'While editing: split at the caret'],
-    ],
-  },
-  {
-    title: 'Anywhere',
-    keys: [
-      [['?'], 'Show this list'],
-      [[MOD, 'O'], 'Import recordings'],
-      [['/'], 'Filter the library, or search the transcript'],
-      [[MOD, 'F'], 'Search the transcript'],
-    ],
-  },
-];
+import { SESSION_SHORTCUTS, type ShortcutGroup } from './shortcuts';
 
 interface KeyboardHelpProps {
   open: boolean;
   onClose(): void;
+  /** The tables to show: the session view's unless told. */
+  groups?: readonly ShortcutGroup[];
   /** The session codebook's enabled codes by key. */
   hotkeys?: ReadonlyMap<string, Code>;
 }
 
-export function KeyboardHelp({ open, onClose, hotkeys }: KeyboardHelpProps) {
+export function KeyboardHelp({ open, onClose, groups = SESSION_SHORTCUTS, hotkeys }: KeyboardHelpProps) {
   const codeKeys = hotkeys ? [...hotkeys.entries()] : [];
   return (
     <Modal
@@ -93,7 +24,7 @@ export function KeyboardHelp({ open, onClose, hotkeys }: KeyboardHelpProps) {
       testId="keyboard-help"
     >
       <div className="shortcut-groups">
-        {GROUPS.map((group) => (
+        {groups.map((group) => (
           <section key={group.title} className="shortcut-group">
             <h3>{group.title}</h3>
             <dl>

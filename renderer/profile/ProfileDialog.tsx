@@ -1,11 +1,11 @@
 /** Your profile: the name shown as the author of new annotations, and the pre-roll of one-key coding. Saves as you go. */
 import { useState } from 'react';
 import { DEFAULT_PRE_ROLL, type Profile } from '../../shared/domain/annotation';
-import { Field } from '../session/Field';
+import { SavedInput } from '../session/Field';
 import { Modal } from '../ui/Modal';
 import { AlertIcon } from '../ui/icons';
 import { plainMessage } from '../scoring/useReview';
-import { useTextAutosave } from '../scoring/useTextAutosave';
+import { useAutosave } from '../lib/autosave/useAutosave';
 import { updateProfile, useProfile } from './profile-store';
 
 export function ProfileDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -35,8 +35,8 @@ export function ProfileDialog({ open, onClose }: { open: boolean; onClose(): voi
 }
 
 function ProfileFields({ profile }: { profile: Profile }) {
-  const name = useTextAutosave(profile.name, (value) => updateProfile({ name: value }), { describe: plainMessage });
-  const preRoll = useTextAutosave(
+  const name = useAutosave(profile.name, (value) => updateProfile({ name: value }), { describe: plainMessage });
+  const preRoll = useAutosave(
     String(profile.preRoll),
     (value) => {
       const seconds = Number(value.replace(',', '.'));
@@ -47,45 +47,18 @@ function ProfileFields({ profile }: { profile: Profile }) {
   );
   return (
     <div className="profile-fields">
-      <Field label="Your name" status={name.status} hint="Shown as the author of the annotations you make.">
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input"
-            type="text"
-            value={name.value}
-            onChange={(e) => name.change(e.target.value)}
-            onBlur={name.flush}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            maxLength={80}
-            autoComplete="name"
-            data-testid="profile-name"
-          />
-        )}
-      </Field>
-      <Field
+      <SavedInput label="Your name" text={name} hint="Shown as the author of the annotations you make." type="text" maxLength={80} autoComplete="name" testId="profile-name" />
+      <SavedInput
         label="Pre-roll for one-key coding (seconds)"
-        status={preRoll.status}
+        text={preRoll}
         hint={`A code's key places the annotation this many seconds before the playhead, at what you just heard. 0 to 30; ${DEFAULT_PRE_ROLL} suits most reviews.`}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            className="input profile-preroll num"
-            type="number"
-            min={0}
-            max={30}
-            step={0.5}
-            value={preRoll.value}
-            onChange={(e) => preRoll.change(e.target.value)}
-            onBlur={preRoll.flush}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            data-testid="profile-preroll"
-          />
-        )}
-      </Field>
+        className="input profile-preroll num"
+        type="number"
+        min={0}
+        max={30}
+        step={0.5}
+        testId="profile-preroll"
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 /** A labelled form field with its save state ("Saving…", "Saved") and any error beside it. */
-import { useId, type ReactElement, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactElement, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { SaveStatus } from '../lib/autosave/text-saver';
+import type { Autosave } from '../lib/autosave/useAutosave';
 import { AlertIcon, CheckIcon, SpinnerIcon } from '../ui/icons';
-import type { SaveStatus } from './useAutosave';
 
 interface FieldProps {
   label: string;
@@ -56,5 +57,50 @@ export function Field({ label, status, hint, className, children }: FieldProps) 
         </p>
       )}
     </div>
+  );
+}
+
+type Controlled = 'id' | 'value' | 'onChange' | 'onBlur' | 'aria-describedby' | 'aria-invalid';
+
+interface SavedControlProps {
+  label: string;
+  /** The text and how it saves itself (useAutosave). */
+  text: Autosave;
+  hint?: ReactNode;
+  fieldClassName?: string;
+  testId?: string;
+}
+
+type SavedInputProps = SavedControlProps & Omit<InputHTMLAttributes<HTMLInputElement>, Controlled>;
+type SavedTextareaProps = SavedControlProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Controlled>;
+
+/** The props that make a control save itself as you type and when you leave it. */
+function savedControl(text: Autosave, { id, describedBy, invalid }: { id: string; describedBy: string | undefined; invalid: boolean }, testId: string | undefined) {
+  return {
+    id,
+    value: text.value,
+    onChange: (e: { target: { value: string } }) => text.change(e.target.value),
+    onBlur: text.flush,
+    'aria-describedby': describedBy,
+    'aria-invalid': invalid || undefined,
+    'data-testid': testId,
+  };
+}
+
+/** A labelled one-line field that saves itself as you type and when you leave it. */
+export function SavedInput({ label, text, hint, fieldClassName, testId, ...attributes }: SavedInputProps) {
+  return (
+    <Field label={label} status={text.status} hint={hint} className={fieldClassName}>
+      {(ids) => <input className="input" {...attributes} {...savedControl(text, ids, testId)} />}
+    </Field>
+  );
+}
+
+/** A labelled text box that saves itself as you type and when you leave it. */
+export function SavedTextarea({ label, text, hint, fieldClassName, testId, ...attributes }: SavedTextareaProps) {
+  return (
+    <Field label={label} status={text.status} hint={hint} className={fieldClassName}>
+      {(ids) => <textarea spellCheck {...attributes} {...savedControl(text, ids, testId)} />}
+    </Field>
   );
 }

@@ -1,7 +1,7 @@
 /** The session's editable record: every field saves itself as you go; there is no Save button. */
 import { SESSION_STATUSES, SESSION_STATUS_LABELS, type Session } from '../../shared/domain/session';
-import { Field } from './Field';
-import { useAutosave } from './useAutosave';
+import { Field, SavedInput, SavedTextarea } from './Field';
+import { useSessionField } from './useSessionField';
 
 interface MetadataPanelProps {
   session: Session;
@@ -9,12 +9,12 @@ interface MetadataPanelProps {
 }
 
 export function MetadataPanel({ session, onSaved }: MetadataPanelProps) {
-  const title = useAutosave(session.id, 'title', session.title, onSaved);
-  const trainee = useAutosave(session.id, 'trainee', session.trainee, onSaved);
-  const supervisor = useAutosave(session.id, 'supervisor', session.supervisor, onSaved);
-  const recordedAt = useAutosave(session.id, 'recordedAt', session.recordedAt ?? '', onSaved);
-  const status = useAutosave(session.id, 'status', session.status, onSaved);
-  const notes = useAutosave(session.id, 'notes', session.notes, onSaved);
+  const title = useSessionField(session.id, 'title', session.title, onSaved);
+  const trainee = useSessionField(session.id, 'trainee', session.trainee, onSaved);
+  const supervisor = useSessionField(session.id, 'supervisor', session.supervisor, onSaved);
+  const recordedAt = useSessionField(session.id, 'recordedAt', session.recordedAt ?? '', onSaved);
+  const status = useSessionField(session.id, 'status', session.status, onSaved);
+  const notes = useSessionField(session.id, 'notes', session.notes, onSaved);
 
   return (
     <section className="panel metadata" aria-labelledby="metadata-heading">
@@ -23,72 +23,13 @@ export function MetadataPanel({ session, onSaved }: MetadataPanelProps) {
         <span className="panel-header-note">Changes save automatically</span>
       </header>
       <div className="panel-body metadata-fields">
-        <Field label="Title" status={title.status}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              className="input"
-              type="text"
-              value={title.value}
-              onChange={(e) => title.change(e.target.value)}
-              onBlur={title.flush}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              maxLength={400}
-              autoComplete="off"
-              spellCheck
-            />
-          )}
-        </Field>
+        <SavedInput label="Title" text={title} type="text" maxLength={400} autoComplete="off" spellCheck />
         <div className="field-pair">
-          <Field label="Trainee" status={trainee.status}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                type="text"
-                value={trainee.value}
-                onChange={(e) => trainee.change(e.target.value)}
-                onBlur={trainee.flush}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                placeholder="Who led the session"
-                autoComplete="off"
-              />
-            )}
-          </Field>
-          <Field label="Supervisor" status={supervisor.status}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                type="text"
-                value={supervisor.value}
-                onChange={(e) => supervisor.change(e.target.value)}
-                onBlur={supervisor.flush}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                placeholder="Who reviews it"
-                autoComplete="off"
-              />
-            )}
-          </Field>
+          <SavedInput label="Trainee" text={trainee} type="text" placeholder="Who led the session" autoComplete="off" />
+          <SavedInput label="Supervisor" text={supervisor} type="text" placeholder="Who reviews it" autoComplete="off" />
         </div>
         <div className="field-pair">
-          <Field label="Recorded on" status={recordedAt.status}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                className="input"
-                type="date"
-                value={recordedAt.value}
-                onChange={(e) => recordedAt.change(e.target.value)}
-                onBlur={recordedAt.flush}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-              />
-            )}
-          </Field>
+          <SavedInput label="Recorded on" text={recordedAt} type="date" />
           <Field label="Status" status={status.status}>
             {({ id, describedBy, invalid }) => (
               <select
@@ -108,21 +49,13 @@ export function MetadataPanel({ session, onSaved }: MetadataPanelProps) {
             )}
           </Field>
         </div>
-        <Field label="Notes" status={notes.status} className="field-grow">
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              className="input textarea"
-              value={notes.value}
-              onChange={(e) => notes.change(e.target.value)}
-              onBlur={notes.flush}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              placeholder="Context for the review: consent, goals, anything to listen for…"
-              spellCheck
-            />
-          )}
-        </Field>
+        <SavedTextarea
+          label="Notes"
+          text={notes}
+          fieldClassName="field-grow"
+          className="input textarea"
+          placeholder="Context for the review: consent, goals, anything to listen for…"
+        />
       </div>
     </section>
   );

@@ -13,21 +13,23 @@ import { PHASES } from '../../shared/domain/review';
 import { api, errorMessage } from '../api/client';
 import { mediaUrl, useAppInfoState } from '../app/app-info';
 import { libraryHref, navigate } from '../app/router';
-import { ensureLibraryLoaded, findSession, removeSession, upsertSession } from '../library/library-store';
-import { usePublishViewTitle } from '../app/view-title';
+import { findSession, removeSession, upsertSession } from '../library/library-store';
 import { useElementHeight } from '../lib/useElementHeight';
-import { applyPlayerPrefs } from '../player/prefs';
 import { createControls } from '../player/controls';
 import { KeyboardHelp } from '../player/KeyboardHelp';
 import { useMediaState, useSettledTime } from '../player/media-state';
+import { RecordingMedia, WavePanel } from '../player/RecordingStage';
 import { TransportBar } from '../player/TransportBar';
 import { useReviewShortcuts } from '../player/useShortcuts';
-import { AlertIcon, ArrowLeftIcon, AudioIcon, TrashIcon, VideoIcon } from '../ui/icons';
+import { AudioIcon, TrashIcon, VideoIcon } from '../ui/icons';
 import { showError, showNotice } from '../ui/toasts';
+import { ViewHeader } from '../ui/ViewHeader';
+import { ViewMessage, ViewSkeleton } from '../ui/ViewMessage';
 import { usePeaks } from '../waveform/peaks';
 import { Waveform, type WaveformHandle } from '../waveform/Waveform';
 import { DeleteSessionDialog } from './DeleteSessionDialog';
 import { takePrefetchedSession } from './prefetch';
+import { useRecordingView } from './useRecordingView';
 import { MetadataPanel } from './MetadataPanel';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TechnicalDetails } from './TechnicalDetails';
@@ -113,29 +115,11 @@ export function SessionView({ id }: { id: string }) {
   const [{ session, error, gone }, replaceSession] = useSession(id);
 
   if (!session) {
-    if (gone || error) {
-      return (
-        <div className="view-message" role="alert">
-          <AlertIcon size={28} />
-          <h1 tabIndex={-1}>{gone ? 'This session is not in the library' : 'The session could not be opened'}</h1>
-          <p>{gone ? 'It may have been deleted, possibly from another Attune window.' : error}</p>
-          <a className="btn btn-secondary" href={libraryHref}>
-            <ArrowLeftIcon /> Back to the library
-          </a>
-        </div>
-      );
-    }
+    if (gone) return <ViewMessage title="This session is not in the library" message="It may have been deleted, possibly from another Attune window." backToLibrary />;
+    if (error) return <ViewMessage title="The session could not be opened" message={error} backToLibrary />;
     return <SessionSkeleton />;
   }
-  if (infoState.status === 'error') {
-    return (
-      <div className="view-message" role="alert">
-        <AlertIcon size={28} />
-        <h1 tabIndex={-1}>Attune is not answering</h1>
-        <p>{infoState.message}</p>
-      </div>
-    );
-  }
+  if (infoState.status === 'error') return <ViewMessage title="Attune is not answering" message={infoState.message} />;
   if (infoState.status === 'loading') return <SessionSkeleton />;
   return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} />;
 }
@@ -149,16 +133,7 @@ function audioRowHeight(stageHeight: number, rows: number, minimap: boolean, pha
 }
 
 function SessionSkeleton() {
-  return (
-    <div className="session session-loading" aria-busy="true">
-      <div className="session-header">
-        <span className="skeleton skeleton-title" />
-      </div>
-      <p className="visually-hidden" role="status">
-        Opening the session…
-      </p>
-    </div>
-  );
+  return <ViewSkeleton className="session" status="Opening the session…" />;
 }
 
 interface WorkspaceProps {
@@ -206,22 +181,7 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
   const currentTime = useCallback(() => media?.currentTime ?? 0, [media]);
   const showAnnotation = useCallback((id: string) => selectAnnotation(id, true), [selectAnnotation]);
 
-  useEffect(() => {
-    if (media) applyPlayerPrefs(media);
-  }, [media]);
-  usePublishViewTitle(session.title);
-
-  // The full library list is only wanted for going back; fetch it once the session is up.
-  useEffect(() => {
-    const handle = requestIdleCallback(() => ensureLibraryLoaded(), { timeout: 4000 });
-    return () => cancelIdleCallback(handle);
-  }, []);
-
-  // Land keyboard and screen-reader focus on the page's heading when the session opens.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (document.activeElement === document.body || document.activeElement === null) headingRef.current?.focus({ preventScroll: true });
-  }, []);
+  const headingRef = useRecordingView(session.title, media);
 
   const src = mediaUrl(info, facts.fileName);
   const seek = useCallback((time: number) => controls?.seek(time), [controls]);
@@ -261,23 +221,20 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
 
   return (
     <div className={`session ${facts.hasVideo ? 'session-video' : 'session-audio'}`}>
-      <header className="session-header">
-        <a className="back-link" href={libraryHref}>
-          <ArrowLeftIcon /> Library
-        </a>
-        <div className="session-title">
-          <h1 ref={headingRef} tabIndex={-1}>
-            {session.title}
-          </h1>
-          <div className="session-subtitle">
+      <ViewHeader
+        headingRef={headingRef}
+        title={session.title}
+        subtitle={
+          <>
             <StatusBadge status={session.status} />
             <span className="session-kind">
               {facts.hasVideo ? <VideoIcon size={14} /> : <AudioIcon size={14} />}
               {facts.hasVideo ? 'Video' : 'Audio'} · {facts.channels > 1 ? 'Stereo' : 'Mono'}
             </span>
             {session.trainee && <span className="session-meta">Trainee: {session.trainee}</span>}
-          </div>
-        </div>
+          </>
+        }
+      >
         <div className="session-actions">
           <ExportButton session={session} />
           <button
@@ -293,60 +250,36 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
             <TrashIcon /> Delete…
           </button>
         </div>
-      </header>
+      </ViewHeader>
 
       <div className="session-body">
         <section ref={stageRef} className="stage" aria-label="Recording">
-          {facts.hasVideo ? (
-            <div className="video-frame">
-              <video
-                ref={setMedia}
-                src={src}
-                preload="auto"
-                playsInline
-                className="video"
-                aria-label={`Video of ${session.title}`}
-                onClick={() => controls?.toggle()}
-                style={facts.width && facts.height ? { aspectRatio: `${facts.width} / ${facts.height}` } : undefined}
-              />
-            </div>
-          ) : (
-            <audio ref={setMedia} src={src} preload="auto" hidden />
-          )}
-
-          <div className="wave-panel">
-            {mediaState.error && (
-              <p className="inline-alert" role="alert">
-                <AlertIcon /> {mediaState.error}
-              </p>
-            )}
-            {peaks.status === 'ready' && media && (facts.hasVideo || stageHeight > 0) ? (
-              <MemoWaveform
-                ref={waveformRef}
-                media={media}
-                lanes={peaks.lanes}
-                duration={facts.duration}
-                rowHeight={rowHeight}
-                showMinimap={long}
-                channelNames={channelNames}
-                settledTime={settledTime}
-                onSeek={seek}
-                annotations={annotating.waveform}
-                phases={phases}
-                toolbarStart={toolbarStart}
-              />
-            ) : peaks.status === 'error' ? (
-              <div className="wave-placeholder wave-error" role="alert">
-                <AlertIcon /> <span>{peaks.message} Playback still works.</span>
-              </div>
-            ) : (
-              <div className="wave-placeholder" style={{ height: rowHeight * rows + 56 }} aria-busy="true">
-                <span className="visually-hidden" role="status">
-                  Loading the waveform…
-                </span>
-              </div>
-            )}
-          </div>
+          <RecordingMedia facts={facts} src={src} title={session.title} setMedia={setMedia} controls={controls} />
+          <WavePanel
+            mediaError={mediaState.error}
+            peaks={peaks}
+            canShow={!!media && (facts.hasVideo || stageHeight > 0)}
+            rowHeight={rowHeight}
+            rows={rows}
+            waveform={(lanes) =>
+              media && (
+                <MemoWaveform
+                  ref={waveformRef}
+                  media={media}
+                  lanes={lanes}
+                  duration={facts.duration}
+                  rowHeight={rowHeight}
+                  showMinimap={long}
+                  channelNames={channelNames}
+                  settledTime={settledTime}
+                  onSeek={seek}
+                  annotations={annotating.waveform}
+                  phases={phases}
+                  toolbarStart={toolbarStart}
+                />
+              )
+            }
+          />
 
           <MemoTransportBar media={media} controls={controls} duration={facts.duration} hasVideo={facts.hasVideo} onHelp={openHelp} />
         </section>

@@ -7,6 +7,7 @@ import { formatBytes, pluralise } from '../../shared/util/format';
 import { api, errorMessage } from '../api/client';
 import { modelsHref } from '../app/router';
 import { useModels } from '../models/models-store';
+import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, InfoIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 import { noteQueued } from './jobs-store';
@@ -205,14 +206,7 @@ function TranscribeForm({ sessionIds, existing, hasCorrections, onClose, onStart
           <AlertIcon /> {error}
         </p>
       )}
-      <footer className="modal-footer">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Starting…' : sessionIds.length > 1 ? `Transcribe ${sessionIds.length}` : 'Transcribe'}
-        </button>
-      </footer>
+      <FormFooter onCancel={onClose} submit={busy ? 'Starting…' : sessionIds.length > 1 ? `Transcribe ${sessionIds.length}` : 'Transcribe'} submitDisabled={busy} />
     </form>
   );
 }

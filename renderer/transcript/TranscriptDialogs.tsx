@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import { SPEAKER_ROLES, type SpeakerRole } from '../../shared/domain/transcript';
 import { pluralise } from '../../shared/util/format';
+import { FormFooter } from '../ui/FormFooter';
 import { Modal } from '../ui/Modal';
 
 export function SpeakersDialog({
@@ -58,14 +59,7 @@ function SpeakersForm({ names, onClose, onRename }: { names: Record<SpeakerRole,
           />
         </div>
       ))}
-      <footer className="modal-footer">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="btn btn-primary" disabled={busy || changed.length === 0}>
-          Save names
-        </button>
-      </footer>
+      <FormFooter onCancel={onClose} submit="Save names" submitDisabled={busy || changed.length === 0} />
     </form>
   );
 }

@@ -23,6 +23,7 @@ import { SpeakersDialog, ChannelDialog, ReplaceDialog } from './TranscriptDialog
 import { findMatches, proportionalTextOffset, segmentAt, type SearchMatch } from './transcript-logic';
 import type { TranscriptActions, TranscriptState } from './useTranscript';
 import { followPlayhead } from '../player/follow-playhead';
+import { HiddenFileInput } from '../ui/HiddenFileInput';
 
 /** How long auto-follow stays off after the user scrolls the list themselves. */
 const FOLLOW_PAUSE_MS = 5000;
@@ -394,18 +395,12 @@ export function TranscriptPanel({ sessionId, duration, stereo, media, controls, 
               Speaker by channel…
             </button>
           )}
-          <input
+          <HiddenFileInput
             ref={fileRef}
-            type="file"
             accept=".vtt,.srt,text/vtt,application/x-subrip"
-            hidden
-            aria-label="Import a transcript file (WebVTT or SRT)"
-            data-testid="subtitle-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
+            label="Import a transcript file (WebVTT or SRT)"
+            testId="subtitle-input"
+            onChoose={([file]) => file && void importFile(file)}
           />
         </div>
       </header>

@@ -1,30 +1,49 @@
 /**
- * Saves a text field shortly after typing stops (and at once on blur), one request at a time: a
+ * Saves a text value shortly after typing stops (and at once on blur), one request at a time: a
  * value typed while a save runs is sent right after it. The save itself is passed in, so the same
- * saver serves the comment and "what could have been said", and tests can drive it.
+ * saver serves session fields, comments, scores' feedback, replies and the profile, and tests can
+ * drive it. It reports what happened so the field can say "Saving…", "Saved" or what went wrong.
  */
-import type { SaveStatus } from '../session/useAutosave';
 
-export const TEXT_SAVE_DELAY_MS = 400;
+export type SaveStatus = { kind: 'idle' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; message: string };
+
+export const AUTOSAVE_DELAY_MS = 400;
+
+export type SaveText = (value: string) => Promise<unknown>;
+
+export interface TextSaverOptions {
+  /** How long typing must pause before a save; 400 ms unless told. */
+  delayMs?: number;
+  /** Turns a failed save into the words the field shows. */
+  describe?: (error: unknown) => string;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : 'The text was not saved.';
+}
 
 export class TextSaver {
   private latest: string;
   private saved: string;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight = false;
+  private readonly delayMs: number;
+  private readonly describe: (error: unknown) => string;
 
   constructor(
     initial: string,
-    private save: (value: string) => Promise<void>,
+    private save: SaveText,
     private readonly report: (status: SaveStatus) => void,
-    private readonly delayMs = TEXT_SAVE_DELAY_MS,
+    options: TextSaverOptions = {},
   ) {
     this.latest = initial;
     this.saved = initial;
+    this.delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
+    this.describe = options.describe ?? describeError;
   }
 
   /** Replaces how values are stored (the component re-rendered with a new callback). */
-  setSave(save: (value: string) => Promise<void>): void {
+  setSave(save: SaveText): void {
     this.save = save;
   }
 
@@ -41,16 +60,23 @@ export class TextSaver {
     this.timer = setTimeout(() => this.run(), this.delayMs);
   }
 
+  /** A discrete choice (select, date picker): saves now. */
+  commit(value: string): void {
+    this.latest = value;
+    this.run();
+  }
+
   /** Blur, Escape or unmount: saves anything not yet saved, now. */
   flush(): void {
     if (this.timer !== null || (this.latest !== this.saved && !this.inFlight)) this.run();
   }
 
-  /** The stored value changed elsewhere (undo, another window) and nothing is pending here: take it. */
-  adopt(value: string): void {
-    if (this.dirty) return;
+  /** The stored value changed elsewhere (undo, another window): taken only when nothing typed here is pending. */
+  adopt(value: string): boolean {
+    if (this.dirty) return false;
     this.latest = value;
     this.saved = value;
+    return true;
   }
 
   private cancelTimer(): void {
@@ -77,7 +103,7 @@ export class TextSaver {
       },
       (error: unknown) => {
         this.inFlight = false;
-        this.report({ kind: 'error', message: error instanceof Error ? error.message : 'The text was not saved.' });
+        this.report({ kind: 'error', message: this.describe(error) });
       },
     );
   }

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SaveStatus } from '../session/useAutosave';
-import { TextSaver } from './text-saver';
+import { TextSaver, type SaveStatus } from './text-saver';
 
 describe('TextSaver', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -8,7 +7,7 @@ describe('TextSaver', () => {
 
   function saver(save: (value: string) => Promise<void>) {
     const statuses: SaveStatus['kind'][] = [];
-    const s = new TextSaver('', save, (st) => statuses.push(st.kind), 400);
+    const s = new TextSaver('', save, (st) => statuses.push(st.kind), { delayMs: 400 });
     return { s, statuses };
   }
 
@@ -62,6 +61,61 @@ describe('TextSaver', () => {
     await vi.advanceTimersByTimeAsync(400);
     expect(statuses.at(-1)).toBe('error');
     expect(s.dirty).toBe(true);
+  });
+
+  it('says what went wrong in the words it is given', async () => {
+    const messages: string[] = [];
+    const s = new TextSaver(
+      '',
+      async () => {
+        throw new Error('patch.title: The title cannot be empty.');
+      },
+      (st) => st.kind === 'error' && messages.push(st.message),
+      { describe: (e) => (e instanceof Error ? e.message.replace(/^patch\.\w+:\s*/, '') : '?') },
+    );
+    s.commit('');
+    s.commit(' ');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(messages).toEqual(['The title cannot be empty.']);
+  });
+
+  it('saves a discrete choice at once, and a choice made during a save right after it', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    const { s, statuses } = saver((v) => {
+      sent.push(v);
+      return new Promise<void>((r) => (release = r));
+    });
+    s.commit('draft');
+    expect(sent).toEqual(['draft']);
+    s.commit('final');
+    expect(sent).toEqual(['draft']);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['draft', 'final']);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses.at(-1)).toBe('saved');
+    expect(s.dirty).toBe(false);
+  });
+
+  it('keeps a keystroke typed while a save answers, and saves it after the pause', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    const { s, statuses } = saver((v) => {
+      sent.push(v);
+      return new Promise<void>((r) => (release = r));
+    });
+    s.schedule('Hel');
+    await vi.advanceTimersByTimeAsync(400);
+    s.schedule('Hell');
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent).toEqual(['Hel']);
+    expect(statuses.at(-1)).toBe('pending');
+    expect(s.adopt('Hel')).toBe(false);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(sent).toEqual(['Hel', 'Hell']);
   });
 
   it('takes a value stored elsewhere only when nothing typed is pending', async () => {
