@@ -7,6 +7,7 @@
  * Up/Down and Home/End select; Enter (or a click) also moves the playhead to the annotation;
  * Delete removes it (Undo brings it back).
  */
+import { gridMoveKeys } from '../lib/grid-keys';
 import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type UIEvent } from 'react';
 import type { Annotation, Code } from '../../shared/domain/annotation';
 import { PlayIcon } from '../ui/icons';
@@ -118,12 +119,7 @@ export function AnnotationList({ rows, codes, selectedId, long, label, onSelect,
     const current = selectedIndex;
     const selected = current >= 0 ? rows[current] : undefined;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(current < 0 ? 0 : current + 1),
-      ArrowUp: () => moveTo(current < 0 ? 0 : current - 1),
-      PageDown: () => moveTo((current < 0 ? 0 : current) + rowsInView - 1),
-      PageUp: () => moveTo((current < 0 ? 0 : current) - (rowsInView - 1)),
-      Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
+      ...gridMoveKeys(current, rows.length, rowsInView, moveTo),
       Enter: () => selected && onSelect(selected.id, true),
       Delete: () => deleteSelected(),
       Backspace: () => deleteSelected(),

@@ -6,6 +6,7 @@
  * Up/Down and Home/End move it; Enter opens it. A received feedback package (the trainee's copy)
  * shows "Feedback from <supervisor>" and how much of it is read, and opens the Feedback view.
  */
+import { gridMoveKeys } from '../lib/grid-keys';
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
 import type { Session } from '../../shared/domain/session';
 import { feedbackHref, navigate, sessionHref } from '../app/router';
@@ -206,12 +207,7 @@ export function LibraryTable({ sessions, sort, onSort, label, selected, onToggle
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return;
     const current = activeIndex;
     const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(current < 0 ? 0 : current + 1),
-      ArrowUp: () => moveTo(current < 0 ? 0 : current - 1),
-      PageDown: () => moveTo((current < 0 ? 0 : current) + rowsInView - 1),
-      PageUp: () => moveTo((current < 0 ? 0 : current) - (rowsInView - 1)),
-      Home: () => moveTo(0),
-      End: () => moveTo(sessions.length - 1),
+      ...gridMoveKeys(current, sessions.length, rowsInView, moveTo),
       Enter: () => {
         const s = sessions[current];
         if (s) navigate(openHref(s.id));
