@@ -13,6 +13,11 @@ import { SessionView } from './session/SessionView';
 import { FeedbackView } from './feedback/FeedbackView';
 import { ModelsView } from './models/ModelsView';
 import { CodebooksView } from './codebooks/CodebooksView';
+import { SearchView } from './search/SearchView';
+import { ProgressView } from './progress/ProgressView';
+import { CohortView } from './progress/CohortView';
+import { RetentionView } from './retention/RetentionView';
+import { StorageView } from './storage/StorageView';
 import { startModelsSync } from './models/models-store';
 import { setSessionTitleLookup, startTranscriptionSync } from './transcript/jobs-store';
 import { findReceived, findSession, reloadReceived, useReceived } from './library/library-store';
@@ -40,7 +45,19 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    const titles = { session: 'Session', feedback: 'Feedback', models: 'Models', codebooks: 'Codebooks', library: 'Library', 'not-found': 'Library' } as const;
+    const titles = {
+      session: 'Session',
+      feedback: 'Feedback',
+      models: 'Models',
+      codebooks: 'Codebooks',
+      library: 'Library',
+      search: 'Search',
+      progress: 'Progress',
+      cohort: 'Cohort',
+      retention: 'Retention',
+      storage: 'Storage',
+      'not-found': 'Library',
+    } as const;
     document.title = `${titles[route.name]} — Attune`;
   }, [route.name]);
 
@@ -74,11 +91,16 @@ export function App() {
         <main id="main" className="app-main" tabIndex={-1}>
           <ErrorBoundary key={route.name === 'session' || route.name === 'feedback' ? `${route.name}:${route.id}` : route.name}>
           {route.name === 'library' && <LibraryView />}
-          {route.name === 'session' && !receivedCopy && <SessionView key={route.id} id={route.id} />}
+          {route.name === 'session' && !receivedCopy && <SessionView key={route.id} id={route.id} at={route.at ?? null} />}
           {route.name === 'session' && receivedCopy && <FeedbackView key={route.id} id={route.id} />}
           {route.name === 'feedback' && <FeedbackView key={route.id} id={route.id} />}
           {route.name === 'models' && <ModelsView />}
           {route.name === 'codebooks' && <CodebooksView selectedId={route.id} />}
+          {route.name === 'search' && <SearchView params={route.params} />}
+          {route.name === 'progress' && <ProgressView trainee={route.trainee} />}
+          {route.name === 'cohort' && <CohortView cohort={route.cohort} />}
+          {route.name === 'retention' && <RetentionView />}
+          {route.name === 'storage' && <StorageView />}
           {route.name === 'not-found' && (
             <div className="view-message">
               <h1 tabIndex={-1}>There is nothing at this address</h1>

@@ -17,6 +17,10 @@ import { annotationHandlers } from './handlers/annotation-handlers';
 import { reviewHandlers } from './handlers/review-handlers';
 import { packageHandlers } from './handlers/package-handlers';
 import { dialogHandlers } from './handlers/dialog-handlers';
+import { libraryAreaHandlers } from './handlers/library-area-handlers';
+import { searchHandlers } from './handlers/search-handlers';
+import { progressHandlers } from './handlers/progress-handlers';
+import { archiveHandlers } from './handlers/archive-handlers';
 
 export interface CallContext {
   services: Services;
@@ -50,4 +54,8 @@ export const handlers: Handlers = {
   ...reviewHandlers,
   ...packageHandlers,
   ...dialogHandlers,
+  ...libraryAreaHandlers,
+  ...searchHandlers,
+  ...progressHandlers,
+  ...archiveHandlers,
 };

@@ -2,7 +2,7 @@
 import { useChooseImport } from '../import/ImportChooser';
 import { ImportIcon, LogoMark } from '../ui/icons';
 import { ProfileButton } from '../profile/ProfileDialog';
-import { codebooksHref, libraryHref, modelsHref, type Route } from './router';
+import { codebooksHref, libraryHref, modelsHref, progressHref, retentionHref, storageHref, type Route } from './router';
 import { useViewTitle } from './view-title';
 
 export function TopBar({ route }: { route: Route }) {
@@ -29,6 +29,26 @@ export function TopBar({ route }: { route: Route }) {
               <span aria-current="page">Models</span>
             </li>
           )}
+          {route.name === 'search' && (
+            <li>
+              <span aria-current="page">Search</span>
+            </li>
+          )}
+          {(route.name === 'progress' || route.name === 'cohort') && (
+            <li>
+              <span aria-current="page">{route.name === 'progress' ? (route.trainee ?? 'Progress') : (route.cohort ?? 'Cohort')}</span>
+            </li>
+          )}
+          {route.name === 'retention' && (
+            <li>
+              <span aria-current="page">Retention</span>
+            </li>
+          )}
+          {route.name === 'storage' && (
+            <li>
+              <span aria-current="page">Storage and backup</span>
+            </li>
+          )}
           {route.name === 'codebooks' && (
             <li>
               <span aria-current="page">Codebooks</span>
@@ -44,6 +64,17 @@ export function TopBar({ route }: { route: Route }) {
         </ol>
       </nav>
       <div className="topbar-actions">
+        {(
+          [
+            ['Progress', progressHref(), route.name === 'progress' || route.name === 'cohort'],
+            ['Retention', retentionHref, route.name === 'retention'],
+            ['Storage', storageHref, route.name === 'storage'],
+          ] as const
+        ).map(([label, href, current]) => (
+          <a key={label} className={`topbar-link ${current ? 'is-current' : ''}`} href={href} aria-current={current ? 'page' : undefined}>
+            {label}
+          </a>
+        ))}
         <a className={`topbar-link ${route.name === 'models' ? 'is-current' : ''}`} href={modelsHref} aria-current={route.name === 'models' ? 'page' : undefined}>
           Models
         </a>

@@ -110,7 +110,8 @@ function useSession(id: string): [Loaded, (session: Session) => void] {
   return [loaded, replace];
 }
 
-export function SessionView({ id }: { id: string }) {
+export function SessionView({ id, at = null }: { id: string; /** Open with the playhead at this second (a search hit, a progress point). */ at?: number | null }) {
+  void at; // the search area seeks the player to it
   const infoState = useAppInfoState();
   const [{ session, error, gone }, replaceSession] = useSession(id);
 

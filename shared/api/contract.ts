@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import type { Session } from '../domain/session';
-import { SESSION_STATUSES } from '../domain/session';
 import type { ImportFinished, ImportJobState, ImportProgress } from '../domain/import';
 import type { ModelCatalogueEntry, Transcript, TranscriptSegment, TranscriptionJobState, TranscriptionOutcome, WhisperModelInfo } from '../domain/transcript';
 import { SPEAKER_ROLES } from '../domain/transcript';
@@ -15,37 +14,17 @@ import type { SessionReview } from '../domain/review';
 import type { ExportJobState, ExportOutcome } from '../domain/export';
 import { EXPORT_FORMATS } from '../domain/export';
 import { GLOBAL_RATINGS, PHASES } from '../domain/review';
+import * as parts from './schema-parts';
+import { sessionPatchSchema } from './areas/library';
+export { sessionPatchSchema };
+import { libraryCalls, LIBRARY_EVENT_NAMES, type LibraryEvents } from './areas/library';
+import { searchCalls, SEARCH_EVENT_NAMES, type SearchEvents } from './areas/search';
+import { progressCalls, PROGRESS_EVENT_NAMES, type ProgressEvents } from './areas/progress';
+import { archiveCalls, ARCHIVE_EVENT_NAMES, type ArchiveEvents } from './areas/archive';
 import type { PackageOpenOutcome, ReceivedFeedback, ReceivedSummary, SessionReplies, TraineeResponse } from '../package/feedback-view';
 
-/** Declares a call: `call<Output>()(inputSchema)`. The output type is compile-time only. */
-function call<O>() {
-  return <I extends z.ZodType>(input: I): { input: I; output: O } => ({ input, output: undefined as O });
-}
-const empty = () => z.object({}).strict();
+const { call, empty, id, shortText, seconds } = parts;
 
-const id = z.string().trim().min(1, 'A session id is required.').max(100);
-const shortText = (label: string, max = 200) => z.string().max(max, `${label} is too long (at most ${max} characters).`);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14.')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'That date does not exist.');
-
-export const sessionPatchSchema = z
-  .object({
-    title: shortText('The title').trim().min(1, 'The title cannot be empty.').optional(),
-    trainee: shortText('The trainee name').trim().optional(),
-    supervisor: shortText('The supervisor name').trim().optional(),
-    recordedAt: isoDate.nullable().optional(),
-    notes: z.string().max(20000, 'Notes are too long (at most 20,000 characters).').optional(),
-    status: z.enum(SESSION_STATUSES).optional(),
-  })
-  .strict();
-
-const seconds = (label: string) =>
-  z.number({ message: `${label} must be a number of seconds.` }).finite(`${label} must be a number of seconds.`).nonnegative(`${label} cannot be before the start of the recording.`);
 const annotationId = z.string().trim().min(1, 'An annotation id is required.').max(100);
 const codebookId = z.string().trim().min(1, 'A codebook id is required.').max(100);
 const codeId = z
@@ -373,9 +352,15 @@ export const calls = {
   'dialog.openPackage': call<{ path: string | null }>()(empty()),
   /** Where the trainee's reply file goes unless they pick another place: the export folder and a file name from the title. */
   'feedback.suggestReplyPath': call<{ path: string; exists: boolean }>()(z.object({ sessionId: id }).strict()),
+
+  // The program's archive: each area's calls live in shared/api/areas/.
+  ...libraryCalls,
+  ...searchCalls,
+  ...progressCalls,
+  ...archiveCalls,
 } as const;
 
-export interface EventMap {
+export interface EventMap extends LibraryEvents, SearchEvents, ProgressEvents, ArchiveEvents {
   'import.progress': ImportProgress;
   'import.finished': ImportFinished;
   /** Something in the library changed (a session added, edited or deleted). */
@@ -426,6 +411,10 @@ export const EVENT_NAMES: readonly EventName[] = [
   'feedback.changed',
   'replies.changed',
   'menu.command',
+  ...LIBRARY_EVENT_NAMES,
+  ...SEARCH_EVENT_NAMES,
+  ...PROGRESS_EVENT_NAMES,
+  ...ARCHIVE_EVENT_NAMES,
 ];
 
 export function isCallName(name: unknown): name is CallName {

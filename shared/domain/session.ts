@@ -11,6 +11,25 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   'reply-received': 'Reply received',
 };
 
+/** What the client consented to: supervision only, or also teaching, or also research. */
+export const CONSENT_SCOPES = ['supervision', 'teaching', 'research'] as const;
+export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+
+export const CONSENT_SCOPE_LABELS: Record<ConsentScope, string> = {
+  supervision: 'Supervision only',
+  teaching: 'Teaching',
+  research: 'Research',
+};
+
+/** The client's consent to this recording, as recorded in the library. */
+export interface Consent {
+  /** ISO date (YYYY-MM-DD) consent was given. */
+  date: string;
+  scope: ConsentScope;
+  /** Who recorded the consent (a person's name as typed). */
+  recordedBy: string;
+}
+
 /** Technical facts about an imported recording, measured by ffprobe and the decoder. */
 export interface MediaInfo {
   /** Original file name as the user chose it (no directory). */
@@ -44,6 +63,16 @@ export interface Session {
   recordedAt: string | null;
   notes: string;
   status: SessionStatus;
+  /** Cohort or course, e.g. "MSW 2026 — Practicum I"; '' when not set. */
+  cohort: string;
+  /** The client's pseudonym (never a real name); '' when not set. */
+  clientPseudonym: string;
+  /** Free tags, trimmed, unique, in the order added. */
+  tags: string[];
+  /** The client's consent, or null when none is on file (the library flags these). */
+  consent: Consent | null;
+  /** ISO date (YYYY-MM-DD) after which the recording should be deleted, or null when not set. */
+  retainUntil: string | null;
   /** ISO timestamps. */
   createdAt: string;
   updatedAt: string;
@@ -58,4 +87,9 @@ export interface SessionPatch {
   recordedAt?: string | null;
   notes?: string;
   status?: SessionStatus;
+  cohort?: string;
+  clientPseudonym?: string;
+  tags?: string[];
+  consent?: Consent | null;
+  retainUntil?: string | null;
 }

@@ -226,6 +226,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    description: 'library fields (cohort, client pseudonym, tags), consent, retention, saved filters, deletion log',
+    // OWNED BY THE LIBRARY HELPER: write this migration.
+    sql: ``,
+  },
+  {
+    version: 6,
+    description: 'full-text search index over transcripts, comments, reflections and feedback',
+    // OWNED BY THE SEARCH HELPER: write this migration.
+    sql: ``,
+  },
 ];
 
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
