@@ -1,15 +1,18 @@
 /**
  * `npm run bench` prints a table; `npm run bench -- --json` prints one JSON object. Every ratio is
  * measured side by side in this run, because absolute times on a shared machine are noisy.
- * `--only=import,open,library,transcribe,annotate,export` runs some of the sections.
+ * `--only=import,open,library,transcribe,annotate,export,progress,backup,search` runs some of the sections.
  */
 import fs from 'node:fs';
 import { benchAnnotate } from './annotate';
 import { benchExport } from './export';
 import { benchImport } from './import-2h';
+import { benchSearch } from './search';
 import { benchDir, longRecording } from './support';
 import { benchTranscribe } from './transcribe';
 import { benchLibrary, benchOpenSession } from './ui';
+import { benchProgress } from './progress';
+import { benchBackup } from './backup';
 
 const TARGETS: Record<string, string> = {
   import_2h_ratio_vs_ffmpeg: '≤ 1.3',
@@ -22,8 +25,11 @@ const TARGETS: Record<string, string> = {
   session_5000_annotations_open_ms: '< 800',
   export_pdf_200_annotations_ms: '< 3000',
   package_with_clips_ratio_vs_ffmpeg: '≤ 1.2',
+  search_p95_ms: '< 50',
   session_5000_list_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
   session_5000_zoomed_wave_scroll_p95_frame_ms: '≈ 16.7 (one frame at 60 Hz)',
+  progress_page_ms: '< 400',
+  backup_verify_ratio_vs_copy: '≤ 1.5',
 };
 
 async function main(): Promise<void> {
@@ -65,6 +71,21 @@ async function main(): Promise<void> {
   if (wanted('export')) {
     log('[bench] exports: a 200-annotation PDF report, and a package with 50 clips vs ffmpeg alone…');
     Object.assign(results, await benchExport());
+  }
+
+  if (wanted('progress')) {
+    log('[bench] progress page of a trainee with 40 sessions…');
+    Object.assign(results, await benchProgress());
+  }
+
+  if (wanted('backup')) {
+    log('[bench] backup + verification of a ~600 MB library vs a plain copy…');
+    Object.assign(results, await benchBackup(log));
+  }
+
+  if (wanted('search')) {
+    log('[bench] search: a library of 1,000 sessions (~6,000 words and 50 annotations each), indexed from scratch, then 100 searches…');
+    Object.assign(results, await benchSearch(log));
   }
 
   if (json) {

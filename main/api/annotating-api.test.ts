@@ -37,7 +37,12 @@ describe('annotating and scoring calls', () => {
   it('annotations: create, update, delete and restore, each emitting annotations.changed with what changed', async () => {
     const created = await ok<Annotation>('annotations.create', { sessionId, codeId: 'open-question', start: 1.25, end: 3.5, comment: 'Good opener' });
     expect(created).toMatchObject({ sessionId, codeId: 'open-question', start: 1.25, end: 3.5, comment: 'Good opener', author: 'Dr. Okafor', segmentIds: [] });
-    expect(events.at(-1)).toEqual(['annotations.changed', { sessionId, upserted: [created], deletedIds: [] }]);
+    // The first annotation puts the session in review, and the library hears of it.
+    expect(events.slice(-2)).toEqual([
+      ['annotations.changed', { sessionId, upserted: [created], deletedIds: [] }],
+      ['library.changed', { sessionId }],
+    ]);
+    expect(services.sessions.get(sessionId).status).toBe('in-review');
 
     const updated = await ok<Annotation>('annotations.update', { annotationId: created.id, patch: { end: null, comment: 'A moment now' } });
     expect(updated).toMatchObject({ id: created.id, start: 1.25, end: null, comment: 'A moment now' });
@@ -78,6 +83,23 @@ describe('annotating and scoring calls', () => {
     });
     expect(await dispatch('annotations.update', { annotationId: 'gone', patch: {} }, ctx)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(events.length).toBe(before);
+  });
+
+  it('reviewing moves a session from New or Transcribed to In review, never back from a later status', async () => {
+    services.sessions.update(sessionId, { status: 'transcribed' });
+    await ok<SessionReview>('review.update', { sessionId, patch: { codebookId: 'default' } });
+    expect(services.sessions.get(sessionId).status).toBe('transcribed');
+    await ok<SessionReview>('review.update', { sessionId, patch: { globals: { empathy: 4 } } });
+    expect(services.sessions.get(sessionId).status).toBe('in-review');
+    expect(events.at(-1)).toEqual(['library.changed', { sessionId }]);
+
+    services.sessions.update(sessionId, { status: 'feedback-sent' });
+    const before = events.length;
+    await ok<Annotation>('annotations.create', { sessionId, codeId: 'affirmation', start: 2 });
+    expect(services.sessions.get(sessionId).status).toBe('feedback-sent');
+    expect(events.slice(before).map(([name]) => name)).toEqual(['annotations.changed']);
+    await ok<SessionReview>('review.update', { sessionId, patch: { globals: { empathy: null } } });
+    expect(services.sessions.get(sessionId).status).toBe('feedback-sent');
   });
 
   it('review: the default, a patch, and review.changed; deleting cited evidence updates the review', async () => {

@@ -18,6 +18,11 @@ import { annotationsCommand } from './commands/annotations';
 import { openCommand } from './commands/open';
 import { replyCommand } from './commands/reply';
 import { exportCommand } from './commands/export';
+import { searchCommand } from './commands/search';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
+import { archiveCommand } from './commands/archive';
+import { deleteCommand } from './commands/delete';
 
 const COMMANDS: Record<string, Command> = {
   import: importCommand,
@@ -29,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
   open: openCommand,
   reply: replyCommand,
   export: exportCommand,
+  search: searchCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+  archive: archiveCommand,
+  delete: deleteCommand,
   models: modelsCommand,
 };
 

@@ -5,12 +5,13 @@
  * about the recordings is written elsewhere, and two libraries can be open side by side.
  */
 import path from 'node:path';
-import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, session, shell, type BrowserWindow } from 'electron';
 import { dispatch } from '../api/dispatch';
 import { appRoot, rendererDir } from '../app-root';
 import { defaultDataDir } from '../services/data-paths';
 import { openServices, type Services } from '../services/services';
 import { registerAppProtocol } from './app-protocol';
+import { electronPdfRenderer } from './print-to-pdf';
 import { utilityWorkerLauncher } from './utility-worker-launcher';
 import { electronCallContext, registerIpcAdapter, type IpcAdapter } from './ipc-adapter';
 import { showOpenMediaDialog } from './media-dialog';
@@ -69,7 +70,15 @@ function closeServices(): void {
 async function start(): Promise<void> {
   try {
     // Transcription workers run as utility processes (packaged apps cannot fork themselves as Node).
-    services = openServices(dataDir, { workerLauncher: utilityWorkerLauncher });
+    // Reports print with Electron's own Chromium; exported files are shown by the shell.
+    services = openServices(dataDir, {
+      workerLauncher: utilityWorkerLauncher,
+      pdfRenderer: electronPdfRenderer,
+      revealer: async (file) => {
+        shell.showItemInFolder(file);
+        return true;
+      },
+    });
   } catch (error) {
     dialog.showErrorBox(
       'Attune could not open its library',

@@ -1,5 +1,4 @@
 /** The composition root of the Node side: one data dir, its database, and the services over it. */
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { dataPaths, prepareDataDir, type DataPaths } from './data-paths';
@@ -10,7 +9,6 @@ import { EventBus } from './events/event-bus';
 import { ImportQueue } from './media/import-queue';
 import { resolveMediaTools, type MediaTools } from './media/media-tools';
 import { sweepOrphanFiles } from './media/sweep-orphans';
-import type { MediaInfo } from '../../shared/domain/session';
 import { ModelStore } from './models/model-store';
 import { Settings } from './models/settings';
 import { ModelDownloads } from './models/model-downloads';
@@ -20,10 +18,18 @@ import { forkLauncher, workerScriptPath, type WorkerLauncher } from './transcrip
 import { CodebookStore } from './codebooks/codebook-store';
 import { AnnotationStore } from './annotations/annotation-store';
 import { ReviewStore } from './review/review-store';
+import { SearchService } from './search/search-service';
 import { ProfileStore } from './profile/profile-store';
 import { ExportService } from './export/export-service';
 import type { PdfRenderer } from './export/export-formats';
 import type { Revealer } from './export/reveal';
+import { StorageService } from './storage/storage-service';
+import { LibraryService } from './library/library-service';
+import { RetentionService } from './retention/retention-service';
+import type { DeletionReport } from '../../shared/domain/library';
+import { ProgressStore } from './progress/progress-store';
+import { ensurePcm } from './storage/pcm-cache';
+import { ProgressReports } from './progress/progress-report';
 
 export interface Services {
   paths: DataPaths;
@@ -42,10 +48,25 @@ export interface Services {
   codebooks: CodebookStore;
   annotations: AnnotationStore;
   reviews: ReviewStore;
+  /** Library-wide full-text search (the index itself is kept current by triggers). */
+  search: SearchService;
   /** Exports of a session (reports, standard formats, feedback packages), one at a time. */
   exports: ExportService;
-  /** Deletes a session and its stored files. */
-  deleteSession(id: string): void;
+  /** The Storage view: space used, clearing caches, backups, restores and session archives (one job at a time). */
+  storage: StorageService;
+  /** Trainees' progress across their sessions, and the cohort comparison. */
+  progress: ProgressStore;
+  /** The per-trainee progress report (PDF). */
+  progressReports: ProgressReports;
+  /** Saved filters and counts per status. */
+  library: LibraryService;
+  /** Consent and retention: the Retention screen's lists, deleting sessions for good, the deletion log. */
+  retention: RetentionService;
+  /**
+   * Deletes a session for good (through `retention`): its rows and log entry at once, then its files
+   * (the recording overwritten before it is unlinked); the promise settles when the files are gone.
+   */
+  deleteSession(id: string): Promise<DeletionReport>;
   close(): void;
 }
 
@@ -96,21 +117,15 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
     launcher: options.workerLauncher ?? forkLauncher,
     workerScript: workerScriptPath,
     temperatureInc: options.temperatureInc !== undefined ? options.temperatureInc : envInc !== undefined && envInc !== '' ? Number(envInc) : null,
+    preparePcm: (media, signal) => ensurePcm(paths, tools, media, signal),
   });
   if (options.resumeTranscriptions ?? true) transcriptions.resumeUnfinished();
 
-  const removeStoredFiles = (media: MediaInfo): void => {
-    for (const file of [
-      path.join(paths.mediaDir, media.fileName),
-      path.join(paths.peaksDir, media.peaksFileName),
-      path.join(paths.pcmDir, `${media.sha256}.pcm`),
-    ]) {
-      fs.rmSync(file, { force: true });
-    }
-  };
-
   // The export service reads through the whole Services (the feedback package needs them all).
   const exports = new ExportService(() => services, { pdfRenderer: options.pdfRenderer, revealer: options.revealer });
+  const retention = new RetentionService(() => services);
+  const progress = new ProgressStore(db, codebooks);
+  const progressReports = new ProgressReports({ store: progress, settings, profile, pdfRenderer: options.pdfRenderer });
   const services: Services = {
     paths,
     db,
@@ -128,15 +143,19 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
     codebooks,
     annotations,
     reviews,
+    search: new SearchService(db),
     exports,
+    storage: new StorageService(() => services),
+    progress,
+    progressReports,
+    library: new LibraryService(db, sessions),
+    retention,
     deleteSession(id) {
-      for (const job of transcriptions.jobs()) if (job.sessionId === id) transcriptions.cancel(job.jobId);
-      const media = sessions.delete(id);
-      removeStoredFiles(media);
-      events.emit('library.changed', { sessionId: id });
+      return retention.delete(id);
     },
     close() {
       exports.cancelAll();
+      services.storage.cancelAll();
       imports.cancelAll();
       transcriptions.close();
       modelDownloads.cancelAll();

@@ -8,10 +8,10 @@
  */
 import { gridMoveKeys } from '../lib/grid-keys';
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
-import type { Session } from '../../shared/domain/session';
+import { CONSENT_SCOPE_LABELS, type Session } from '../../shared/domain/session';
 import { feedbackHref, navigate, sessionHref } from '../app/router';
 import { formatClock, formatIsoDate, formatTimestamp, spokenDuration } from '../../shared/util/format';
-import { AlertIcon, AudioIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
+import { AlertIcon, AudioIcon, CheckIcon, SortAscIcon, SortDescIcon, SortNoneIcon, VideoIcon } from '../ui/icons';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useJobs } from '../transcript/jobs-store';
 import { openHref, useReceived } from './library-store';
@@ -34,7 +34,11 @@ const COLUMNS: Column[] = [
     label: 'Title',
     cell: (s) => <TitleCell session={s} />,
   },
-  { key: 'trainee', label: 'Trainee', cell: (s) => (s.trainee ? <span title={s.trainee}>{s.trainee}</span> : <Empty label="No trainee" />) },
+  { key: 'trainee', label: 'Trainee', cell: (s) => <TextCell value={s.trainee} empty="No trainee" /> },
+  { key: 'supervisor', label: 'Supervisor', cell: (s) => <TextCell value={s.supervisor} empty="No supervisor" /> },
+  { key: 'cohort', label: 'Cohort', cell: (s) => <TextCell value={s.cohort} empty="No cohort" /> },
+  { key: 'client', label: 'Client', cell: (s) => <TextCell value={s.clientPseudonym} empty="No client pseudonym" /> },
+  { key: 'tags', label: 'Tags', cell: (s) => <TagsCell tags={s.tags} /> },
   {
     key: 'recordedAt',
     label: 'Recorded',
@@ -48,24 +52,58 @@ const COLUMNS: Column[] = [
     label: 'Duration',
     align: 'end',
     cell: (s) => (
-      <span className="num" aria-label={spokenDuration(s.media.duration)}>
-        {formatClock(s.media.duration)}
+      <span className="duration-cell" title={s.media.hasVideo ? 'Video' : 'Audio'}>
+        {s.media.hasVideo ? <VideoIcon size={13} /> : <AudioIcon size={13} />}
+        <span className="visually-hidden">{s.media.hasVideo ? 'Video' : 'Audio'}, </span>
+        <span className="num" aria-label={spokenDuration(s.media.duration)}>
+          {formatClock(s.media.duration)}
+        </span>
       </span>
     ),
   },
   { key: 'status', label: 'Status', cell: (s) => <StatusCell session={s} /> },
-  {
-    key: 'kind',
-    label: 'Media',
-    cell: (s) => (
-      <span className="media-kind">
-        {s.media.hasVideo ? <VideoIcon size={15} /> : <AudioIcon size={15} />}
-        {s.media.hasVideo ? 'Video' : 'Audio'}
-      </span>
-    ),
-  },
+  { key: 'consent', label: 'Consent', cell: (s) => <ConsentCell session={s} /> },
   { key: 'createdAt', label: 'Added', cell: (s) => <span className="muted">{formatTimestamp(s.createdAt)}</span> },
 ];
+
+function TextCell({ value, empty }: { value: string; empty: string }) {
+  return value ? <span title={value}>{value}</span> : <Empty label={empty} />;
+}
+
+function TagsCell({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return <Empty label="No tags" />;
+  return (
+    <span className="cell-tags" title={tags.join(', ')}>
+      {tags.slice(0, 2).map((t) => (
+        <span key={t} className="tag-chip">
+          {t}
+        </span>
+      ))}
+      {tags.length > 2 && (
+        <span className="tag-more">
+          +{tags.length - 2}
+          <span className="visually-hidden"> more: {tags.slice(2).join(', ')}</span>
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** No consent on file is flagged with an icon and words, not colour alone; otherwise the scope. */
+function ConsentCell({ session }: { session: Session }) {
+  if (!session.consent) {
+    return (
+      <span className="consent-flag" data-testid="no-consent-flag" title="No consent on file for this recording">
+        <AlertIcon size={13} /> No consent
+      </span>
+    );
+  }
+  return (
+    <span className="consent-ok" title={`Consent given ${session.consent.date}, recorded by ${session.consent.recordedBy}`}>
+      <CheckIcon size={13} /> {CONSENT_SCOPE_LABELS[session.consent.scope]}
+    </span>
+  );
+}
 
 /** The title, linking to the session; a received package says who sent it and opens its Feedback view. */
 function TitleCell({ session }: { session: Session }) {

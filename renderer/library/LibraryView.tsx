@@ -1,5 +1,14 @@
-/** The library: every session on this computer, filterable and sortable. */
+/**
+ * The library: every session on this computer, sortable by any column and filtered by the quick
+ * filter (words), the filter bar (trainee, supervisor, cohort, client, tag, dates, consent,
+ * retention) and the status chips; filters can be saved by name.
+ */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { LibraryFilter } from '../../shared/domain/library';
+import { compactFilter, countByStatus, filterLibrary, isEmptyFilter, localIsoDate } from '../../shared/library/library-filter';
+import { SearchBox } from '../search/SearchBox';
+import { FilterBar, StatusChips } from './FilterBar';
+import { SavedFilters } from './SavedFilters';
 import { TranscribeDialog } from '../transcript/TranscribeDialog';
 import { OpenPackageButton } from '../packages/OpenPackageButton';
 import { useChooseImport } from '../import/ImportChooser';
@@ -9,9 +18,21 @@ import { isTextEntry, modalIsOpen } from '../lib/keyboard';
 import { AlertIcon, CloseIcon, ImportIcon, SearchIcon } from '../ui/icons';
 import { ensureLibraryLoaded, reloadLibrary, useLibrary } from './library-store';
 import { LibraryTable, type LibraryTableHandle } from './LibraryTable';
-import { DEFAULT_SORT, filterSessions, FIRST_DIRECTION, sortSessions, type SortKey, type SortState } from './sorting';
+import { DEFAULT_SORT, FIRST_DIRECTION, sortSessions, type SortKey, type SortState } from './sorting';
 
 const SORT_KEY = 'attune.librarySort';
+const FILTER_KEY = 'attune.libraryFilter';
+
+/** The filter bar's filter as last left in this window (the quick filter words are kept apart). */
+function loadFilter(): LibraryFilter {
+  try {
+    const raw = JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? 'null') as LibraryFilter | null;
+    if (raw && typeof raw === 'object') return compactFilter({ ...raw, text: undefined });
+  } catch {
+    // fall through to no filter
+  }
+  return {};
+}
 
 function loadSort(): SortState {
   try {
@@ -29,12 +50,38 @@ export function LibraryView() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [sort, setSort] = useState<SortState>(loadSort);
+  const [filter, setFilterState] = useState<LibraryFilter>(loadFilter);
+  const setFilter = useCallback((next: LibraryFilter) => {
+    const compact = compactFilter({ ...next, text: undefined });
+    setFilterState(compact);
+    try {
+      sessionStorage.setItem(FILTER_KEY, JSON.stringify(compact));
+    } catch {
+      // remembering the filter is a nicety
+    }
+  }, []);
+  const today = useMemo(() => localIsoDate(), []);
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<LibraryTableHandle>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const all = library.sessions;
-  const rows = useMemo(() => (all ? sortSessions(filterSessions(all, deferredQuery), sort) : []), [all, deferredQuery, sort]);
+  const combined = useMemo<LibraryFilter>(() => compactFilter({ ...filter, text: deferredQuery }), [filter, deferredQuery]);
+  const withoutStatus = useMemo(() => (all ? filterLibrary(all, { ...combined, status: undefined }, today) : []), [all, combined, today]);
+  const counts = useMemo(() => countByStatus(withoutStatus), [withoutStatus]);
+  const rows = useMemo(
+    () => sortSessions(combined.status ? withoutStatus.filter((s) => s.status === combined.status) : withoutStatus, sort),
+    [withoutStatus, combined.status, sort],
+  );
+  const filtering = !isEmptyFilter(combined);
+  const clearAll = () => {
+    setFilter({});
+    setQuery('');
+  };
+  const applySaved = (saved: LibraryFilter) => {
+    setFilter(saved);
+    setQuery(saved.text ?? '');
+  };
 
   // Rows ticked for "Transcribe selected" (Space, Ctrl/Shift+click or the checkboxes).
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -167,17 +214,18 @@ export function LibraryView() {
       <div className="library-header">
         {heading}
         <span className="library-count" role="status">
-          {deferredQuery.trim() ? `${rows.length.toLocaleString()} of ${pluralise(count, 'recording', 'recordings')}` : pluralise(count, 'recording', 'recordings')}
+          {filtering ? `${rows.length.toLocaleString()} of ${pluralise(count, 'recording', 'recordings')}` : pluralise(count, 'recording', 'recordings')}
         </span>
         <div className="library-tools">
+          <SearchBox />
           <div className="search">
             <SearchIcon className="search-icon" />
             <input
               ref={filterRef}
               type="search"
               className="input search-input"
-              placeholder="Filter by title or trainee"
-              aria-label="Filter by title or trainee"
+              placeholder="Filter by title, name or tag"
+              aria-label="Filter by title, name or tag"
               aria-keyshortcuts="/"
               value={query}
               onChange={(e) => setQuery(e.target.value)}
@@ -200,6 +248,19 @@ export function LibraryView() {
           <OpenPackageButton />
         </div>
       </div>
+      <FilterBar
+        sessions={all}
+        filter={filter}
+        onChange={setFilter}
+        onClear={clearAll}
+        active={filtering}
+      />
+      <div className="library-subbar">
+        <StatusChips counts={counts} status={filter.status} onChange={(status) => setFilter({ ...filter, status })} />
+        <div className="filter-saved">
+          <SavedFilters current={combined} onApply={applySaved} canSave={filtering} />
+        </div>
+      </div>
       {library.error && (
         <p className="inline-alert" role="alert">
           <AlertIcon /> The list may be out of date: {library.error}
@@ -207,10 +268,10 @@ export function LibraryView() {
       )}
       {rows.length === 0 ? (
         <div className="empty-state empty-filter">
-          <h2>No recordings match “{deferredQuery.trim()}”</h2>
-          <p>The filter looks at titles and trainee names.</p>
-          <button type="button" className="btn btn-secondary" onClick={() => setQuery('')}>
-            Clear the filter
+          <h2>{deferredQuery.trim() && isEmptyFilter(filter) ? `No recordings match “${deferredQuery.trim()}”` : 'No recordings match these filters'}</h2>
+          <p>The quick filter looks at titles, trainees, supervisors, cohorts, client pseudonyms and tags; the filter bar and status chips narrow it further.</p>
+          <button type="button" className="btn btn-secondary" onClick={clearAll}>
+            Clear the filters
           </button>
         </div>
       ) : (

@@ -1,7 +1,8 @@
-/** Sorting and filtering of the session list. Pure, so it stays fast and testable with 1,000s of rows. */
+/** Sorting and the quick filter of the session list. Pure, so it stays fast and testable with 1,000s of rows. */
 import { SESSION_STATUSES, type Session } from '../../shared/domain/session';
+import { matchesFilter } from '../../shared/library/library-filter';
 
-export type SortKey = 'title' | 'trainee' | 'recordedAt' | 'duration' | 'status' | 'kind' | 'createdAt';
+export type SortKey = 'title' | 'trainee' | 'supervisor' | 'cohort' | 'client' | 'tags' | 'recordedAt' | 'duration' | 'status' | 'consent' | 'createdAt';
 export type SortDirection = 'ascending' | 'descending';
 export interface SortState {
   key: SortKey;
@@ -12,10 +13,14 @@ export interface SortState {
 export const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   title: 'ascending',
   trainee: 'ascending',
+  supervisor: 'ascending',
+  cohort: 'ascending',
+  client: 'ascending',
+  tags: 'ascending',
   recordedAt: 'descending',
   duration: 'descending',
   status: 'ascending',
-  kind: 'ascending',
+  consent: 'ascending',
   createdAt: 'descending',
 };
 
@@ -23,23 +28,55 @@ export const DEFAULT_SORT: SortState = { key: 'createdAt', direction: 'descendin
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 const statusRank = new Map(SESSION_STATUSES.map((s, i) => [s, i]));
+const byText = (get: (s: Session) => string) => (a: Session, b: Session) => collator.compare(get(a), get(b));
+
+/** No consent first (what needs doing), then by scope. */
+const consentRank = (s: Session): number => (s.consent === null ? 0 : { supervision: 1, teaching: 2, research: 3 }[s.consent.scope]);
 
 function compareBy(key: SortKey): (a: Session, b: Session) => number {
   switch (key) {
     case 'title':
-      return (a, b) => collator.compare(a.title, b.title);
+      return byText((s) => s.title);
     case 'trainee':
-      return (a, b) => collator.compare(a.trainee, b.trainee);
+      return byText((s) => s.trainee);
+    case 'supervisor':
+      return byText((s) => s.supervisor);
+    case 'cohort':
+      return byText((s) => s.cohort);
+    case 'client':
+      return byText((s) => s.clientPseudonym);
+    case 'tags':
+      return byText((s) => s.tags.join(', '));
     case 'recordedAt':
       return (a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? '');
     case 'duration':
       return (a, b) => a.media.duration - b.media.duration;
     case 'status':
       return (a, b) => (statusRank.get(a.status) ?? 0) - (statusRank.get(b.status) ?? 0);
-    case 'kind':
-      return (a, b) => Number(a.media.hasVideo) - Number(b.media.hasVideo);
+    case 'consent':
+      return (a, b) => consentRank(a) - consentRank(b);
     case 'createdAt':
       return (a, b) => a.createdAt.localeCompare(b.createdAt);
+  }
+}
+
+/** Whether the sorted value is missing: those rows always go last, whichever way the column sorts. */
+function emptyFor(key: SortKey): (s: Session) => boolean {
+  switch (key) {
+    case 'trainee':
+      return (s) => s.trainee.trim() === '';
+    case 'supervisor':
+      return (s) => s.supervisor.trim() === '';
+    case 'cohort':
+      return (s) => s.cohort.trim() === '';
+    case 'client':
+      return (s) => s.clientPseudonym.trim() === '';
+    case 'tags':
+      return (s) => s.tags.length === 0;
+    case 'recordedAt':
+      return (s) => !s.recordedAt;
+    default:
+      return () => false;
   }
 }
 
@@ -47,7 +84,7 @@ function compareBy(key: SortKey): (a: Session, b: Session) => number {
 export function sortSessions(sessions: readonly Session[], sort: SortState): Session[] {
   const compare = compareBy(sort.key);
   const sign = sort.direction === 'ascending' ? 1 : -1;
-  const isEmpty = (s: Session): boolean => (sort.key === 'trainee' ? s.trainee.trim() === '' : sort.key === 'recordedAt' ? !s.recordedAt : false);
+  const isEmpty = emptyFor(sort.key);
   return [...sessions].sort((a, b) => {
     const ea = isEmpty(a);
     const eb = isEmpty(b);
@@ -56,16 +93,8 @@ export function sortSessions(sessions: readonly Session[], sort: SortState): Ses
   });
 }
 
-/** Matches every word of the query against the title or trainee, ignoring case and accents. */
+/** Matches every word of the query against the title, people, cohort, client pseudonym and tags, ignoring case and accents. */
 export function filterSessions(sessions: readonly Session[], query: string): readonly Session[] {
-  const words = normalise(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return sessions;
-  return sessions.filter((s) => {
-    const haystack = normalise(`${s.title} ${s.trainee}`);
-    return words.every((w) => haystack.includes(w));
-  });
-}
-
-function normalise(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  if (!query.trim()) return sessions;
+  return sessions.filter((s) => matchesFilter(s, { text: query }, ''));
 }

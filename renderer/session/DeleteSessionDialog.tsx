@@ -38,10 +38,17 @@ export function DeleteSessionDialog({ open, session, onClose, onDeleted, onError
       role="alertdialog"
       testId="delete-dialog"
       description={
-        <p>
-          “{session.title}” will be removed from this computer: the copy of the recording in Attune’s library, its waveform and
-          the session record, including its notes. The original file you imported is not touched. This cannot be undone.
-        </p>
+        <>
+          <p>
+            “{session.title}” will be removed from this computer for good: Attune’s copy of the recording (overwritten before it
+            is removed), its audio cache and waveform, the transcript, annotations, scores and feedback, replies, tags, consent and
+            notes.
+          </p>
+          <p>
+            The original file you imported is not touched. The deletion log keeps only what kinds of things were deleted, when and
+            by whom. This cannot be undone.
+          </p>
+        </>
       }
       footer={
         <>

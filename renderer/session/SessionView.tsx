@@ -111,7 +111,6 @@ function useSession(id: string): [Loaded, (session: Session) => void] {
 }
 
 export function SessionView({ id, at = null }: { id: string; /** Open with the playhead at this second (a search hit, a progress point). */ at?: number | null }) {
-  void at; // the search area seeks the player to it
   const infoState = useAppInfoState();
   const [{ session, error, gone }, replaceSession] = useSession(id);
 
@@ -122,7 +121,7 @@ export function SessionView({ id, at = null }: { id: string; /** Open with the p
   }
   if (infoState.status === 'error') return <ViewMessage title="Attune is not answering" message={infoState.message} />;
   if (infoState.status === 'loading') return <SessionSkeleton />;
-  return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} />;
+  return <SessionWorkspace key={session.id} session={session} info={infoState.info} onSaved={replaceSession} at={at} />;
 }
 
 /** Rows that fill the stage: its height minus the transport, the panel's chrome, the phases band and the minimap. */
@@ -141,9 +140,11 @@ interface WorkspaceProps {
   session: Session;
   info: AppInfo;
   onSaved(session: Session): void;
+  /** Seek here once the recording can, and again whenever it changes. */
+  at: number | null;
 }
 
-function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
+function SessionWorkspace({ session, info, onSaved, at }: WorkspaceProps) {
   const { media: facts } = session;
   const [media, setMedia] = useState<HTMLMediaElement | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -186,6 +187,14 @@ function SessionWorkspace({ session, info, onSaved }: WorkspaceProps) {
 
   const src = mediaUrl(info, facts.fileName);
   const seek = useCallback((time: number) => controls?.seek(time), [controls]);
+  // Opened at a moment (a search hit, a progress point): the playhead goes there once the recording's length is known.
+  useEffect(() => {
+    if (at === null || !media || !controls) return;
+    const go = () => controls.seek(at);
+    if (media.readyState >= HTMLMediaElement.HAVE_METADATA) go();
+    else media.addEventListener('loadedmetadata', go, { once: true });
+    return () => media.removeEventListener('loadedmetadata', go);
+  }, [at, media, controls]);
   const long = facts.duration >= 600;
   // Audio-only sessions give the waveform the whole stage; with video it keeps a fixed size.
   const stageRef = useRef<HTMLElement>(null);

@@ -4,11 +4,11 @@ import type { SessionPatch, Session } from '../../shared/domain/session';
 import { api, errorMessage } from '../api/client';
 import { useAutosave, type Autosave } from '../lib/autosave/useAutosave';
 
-export type EditableField = 'title' | 'trainee' | 'supervisor' | 'recordedAt' | 'notes' | 'status';
+export type EditableField = 'title' | 'trainee' | 'supervisor' | 'recordedAt' | 'notes' | 'status' | 'cohort' | 'clientPseudonym' | 'retainUntil';
 
-/** Validation messages arrive as "patch.title: The title cannot be empty."; the field already says which. */
+/** Validation messages arrive as "patch.title: The title cannot be empty." (or "patch.consent.date: …"); the field already says which. */
 export function fieldMessage(message: string): string {
-  return message.replace(/^(?:patch\.)?\w+:\s*/, '');
+  return message.replace(/^(?:patch\.)?[\w.]+:\s*/, '');
 }
 
 const describe = (error: unknown) => fieldMessage(errorMessage(error));
@@ -17,6 +17,8 @@ function toPatch(field: EditableField, value: string): SessionPatch {
   switch (field) {
     case 'recordedAt':
       return { recordedAt: value === '' ? null : value };
+    case 'retainUntil':
+      return { retainUntil: value === '' ? null : value };
     case 'status':
       return { status: value as Session['status'] };
     default:

@@ -11,7 +11,7 @@ export const id = z.string().trim().min(1, 'A session id is required.').max(100)
 export const shortText = (label: string, max = 200) => z.string().max(max, `${label} is too long (at most ${max} characters).`);
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-14.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use a date like 2026-03-14.', abort: true })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

@@ -63,6 +63,11 @@ function bundleWith(annotations: Annotation[], review: Partial<SessionReview> = 
       recordedAt: null,
       notes: '',
       status: 'in-review',
+      cohort: '',
+      clientPseudonym: '',
+      tags: [],
+      consent: null,
+      retainUntil: null,
       createdAt: '2026-03-14T10:00:00.000Z',
       updatedAt: '2026-03-14T10:00:00.000Z',
       media: {

@@ -10,6 +10,11 @@ function changed(services: Services, sessionId: string, upserted: Annotation[], 
   services.events.emit('annotations.changed', { sessionId, upserted, deletedIds });
 }
 
+/** The first annotation puts a new or transcribed session in review (the library shows it). */
+function reviewBegun(services: Services, sessionId: string): void {
+  if (services.reviews.markInReview(sessionId)) services.events.emit('library.changed', { sessionId });
+}
+
 export const annotationHandlers: HandlerGroup<
   'annotations.list' | 'annotations.create' | 'annotations.restore' | 'annotations.update' | 'annotations.delete' | 'annotations.import' | 'annotations.export'
 > = {
@@ -17,6 +22,7 @@ export const annotationHandlers: HandlerGroup<
   'annotations.create': (input, { services }) => {
     const annotation = services.annotations.create(input);
     changed(services, annotation.sessionId, [annotation]);
+    reviewBegun(services, annotation.sessionId);
     return annotation;
   },
   'annotations.restore': (input, { services }) => {
@@ -39,6 +45,7 @@ export const annotationHandlers: HandlerGroup<
   'annotations.import': ({ sessionId, fileName, content }, { services }) => {
     const imported = services.annotations.import(sessionId, fileName, content);
     changed(services, sessionId, imported);
+    reviewBegun(services, sessionId);
     return { imported };
   },
   'annotations.export': ({ sessionId, format }, { services }) => {

@@ -19,8 +19,9 @@ export const libraryHandlers: HandlerGroup<
     services.events.emit('library.changed', { sessionId: id });
     return session;
   },
-  'sessions.delete': ({ id }, { services }) => {
-    services.deleteSession(id);
+  // Through the retention service: rows and a deletion log entry, then the recording overwritten and removed.
+  'sessions.delete': async ({ id }, { services }) => {
+    await services.deleteSession(id);
     return { deleted: true } as const;
   },
   'import.paths': ({ paths }, { services }) => ({

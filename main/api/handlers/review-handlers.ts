@@ -6,6 +6,9 @@ export const reviewHandlers: HandlerGroup<'review.get' | 'review.update'> = {
   'review.update': ({ sessionId, patch }, { services }) => {
     const review = services.reviews.update(sessionId, patch);
     services.events.emit('review.changed', { review });
+    // Choosing a codebook is setting up, not reviewing; a rating, a phase or feedback is.
+    const reviewing = Object.keys(patch).some((k) => k !== 'codebookId');
+    if (reviewing && services.reviews.markInReview(sessionId)) services.events.emit('library.changed', { sessionId });
     return review;
   },
 };

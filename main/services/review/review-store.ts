@@ -133,6 +133,18 @@ export class ReviewStore {
   }
 
   /** Whether any rating of the session cites this annotation as evidence. */
+  /**
+   * A session reviewing has begun on (its first annotation, rating or feedback) moves from New or
+   * Transcribed to In review; later statuses stay. Answers whether the status changed.
+   */
+  markInReview(sessionId: string): boolean {
+    return (
+      this.db
+        .prepare("UPDATE sessions SET status = 'in-review', updated_at = ? WHERE id = ? AND status IN ('new', 'transcribed')")
+        .run(new Date().toISOString(), sessionId).changes > 0
+    );
+  }
+
   citesAnnotation(annotationId: string): boolean {
     return this.db.prepare('SELECT 1 FROM review_evidence WHERE annotation_id = ? LIMIT 1').get(annotationId) !== undefined;
   }

@@ -1,5 +1,6 @@
 /** Versioned schema migrations. Each runs once, in order, inside a transaction; `user_version` records the last. */
 import type Database from 'better-sqlite3';
+import { SEARCH_INDEX_V6_SQL } from '../search/search-schema';
 
 export interface Migration {
   version: number;
@@ -229,14 +230,52 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 5,
     description: 'library fields (cohort, client pseudonym, tags), consent, retention, saved filters, deletion log',
-    // OWNED BY THE LIBRARY HELPER: write this migration.
-    sql: ``,
+    sql: `
+      -- Consent is all three facts or none ("no consent on file"); dates are ISO (YYYY-MM-DD).
+      ALTER TABLE sessions ADD COLUMN cohort TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN client_pseudonym TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN consent_date TEXT
+        CHECK (consent_date IS NULL OR consent_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+      ALTER TABLE sessions ADD COLUMN consent_scope TEXT
+        CHECK (consent_scope IS NULL OR consent_scope IN ('supervision', 'teaching', 'research'));
+      ALTER TABLE sessions ADD COLUMN consent_recorded_by TEXT
+        CHECK ((consent_recorded_by IS NULL) = (consent_date IS NULL) AND (consent_date IS NULL) = (consent_scope IS NULL)
+               AND (consent_recorded_by IS NULL OR length(consent_recorded_by) > 0));
+      ALTER TABLE sessions ADD COLUMN retain_until TEXT
+        CHECK (retain_until IS NULL OR retain_until GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]');
+      CREATE INDEX sessions_retain_until ON sessions(retain_until) WHERE retain_until IS NOT NULL;
+      CREATE INDEX sessions_cohort ON sessions(cohort);
+      -- Free tags, unique per session whatever their case, kept in the order added.
+      CREATE TABLE session_tags (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL COLLATE NOCASE CHECK (length(tag) BETWEEN 1 AND 60),
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (session_id, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX session_tags_tag ON session_tags(tag);
+      -- The library's named filters (the filter as JSON, see shared/domain/library.ts).
+      CREATE TABLE saved_filters (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 80),
+        filter_json TEXT NOT NULL CHECK (json_valid(filter_json)),
+        created_at  TEXT NOT NULL
+      );
+      -- What was deleted, when and by whom: the session id and kinds with counts and bytes, never content.
+      CREATE TABLE deletion_log (
+        id           INTEGER PRIMARY KEY,
+        deleted_at   TEXT NOT NULL,
+        deleted_by   TEXT NOT NULL,
+        session_id   TEXT NOT NULL,
+        removed_json TEXT NOT NULL CHECK (json_valid(removed_json))
+      );
+      CREATE INDEX deletion_log_deleted_at ON deletion_log(deleted_at);
+    `,
   },
   {
     version: 6,
     description: 'full-text search index over transcripts, comments, reflections and feedback',
-    // OWNED BY THE SEARCH HELPER: write this migration.
-    sql: ``,
+    // Written out in main/services/search/search-schema.ts (entries, the FTS5 index, and the triggers that keep it current).
+    sql: SEARCH_INDEX_V6_SQL,
   },
 ];
 

@@ -67,6 +67,31 @@ describe('SessionStore', () => {
     expect(db.prepare('SELECT count(*) n FROM media').get()).toEqual({ n: 0 });
   });
 
+  it('stores cohort, client pseudonym, tags, consent and retention date, and gives them back after a reopen', () => {
+    const s = store.create({ title: 'Intake' }, media(shaA));
+    expect(s).toMatchObject({ cohort: '', clientPseudonym: '', tags: [], consent: null, retainUntil: null });
+    const consent = { date: '2026-02-01', scope: 'research' as const, recordedBy: 'Dr. Ruiz' };
+    store.update(s.id, { cohort: 'MSW 2026', clientPseudonym: 'Client K', tags: ['  sustain   talk ', 'Intake', 'intake', 'SUSTAIN TALK', 'ambivalence'], consent, retainUntil: '2029-02-01' });
+    db.close();
+    db = openDatabase(path.join(dir, 'attune.sqlite'));
+    store = new SessionStore(db);
+    expect(store.get(s.id)).toMatchObject({ cohort: 'MSW 2026', clientPseudonym: 'Client K', tags: ['sustain talk', 'Intake', 'ambivalence'], consent, retainUntil: '2029-02-01' });
+    // Tags are replaced whole; consent and the date can be cleared.
+    const cleared = store.update(s.id, { tags: ['ambivalence', 'new'], consent: null, retainUntil: null });
+    expect(cleared).toMatchObject({ tags: ['ambivalence', 'new'], consent: null, retainUntil: null });
+    expect(db.prepare('SELECT tag FROM session_tags ORDER BY position').all()).toEqual([{ tag: 'ambivalence' }, { tag: 'new' }]);
+  });
+
+  it('refuses a retention date before consent, half a consent and unknown scopes, changing nothing', () => {
+    const s = store.create({ title: 'Intake' }, media(shaA));
+    store.update(s.id, { consent: { date: '2026-02-01', scope: 'teaching', recordedBy: 'Dr. Ruiz' } });
+    expect(() => store.update(s.id, { retainUntil: '2026-01-31', tags: ['x'] })).toThrow('The retention date cannot be before the day consent was given.');
+    expect(store.get(s.id)).toMatchObject({ retainUntil: null, tags: [] });
+    expect(() => db.prepare(`UPDATE sessions SET consent_date = NULL WHERE id = ?`).run(s.id)).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE sessions SET consent_scope = 'marketing' WHERE id = ?`).run(s.id)).toThrow(/CHECK/);
+    expect(() => store.update(s.id, { tags: Array.from({ length: 51 }, (_, i) => `t${i}`) })).toThrow('A session can carry at most 50 tags.');
+  });
+
   it('refuses a second media row with the same hash and leaves no orphan session row', () => {
     store.create({ title: 'One' }, media(shaA));
     expect(() => store.create({ title: 'Two' }, media(shaA))).toThrow(/UNIQUE/);

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors';
-import type { MediaInfo, Session, SessionPatch, SessionStatus } from '../../../shared/domain/session';
+import type { ConsentScope, MediaInfo, Session, SessionPatch, SessionStatus } from '../../../shared/domain/session';
+import { MAX_TAGS } from '../../../shared/domain/library';
+import { normaliseTags } from '../../../shared/library/library-filter';
 
 interface SessionRow {
   id: string;
@@ -12,6 +14,14 @@ interface SessionRow {
   recorded_at: string | null;
   notes: string;
   status: SessionStatus;
+  cohort: string;
+  client_pseudonym: string;
+  consent_date: string | null;
+  consent_scope: ConsentScope | null;
+  consent_recorded_by: string | null;
+  retain_until: string | null;
+  /** JSON array of the tags, in order. */
+  tags_json: string;
   created_at: string;
   updated_at: string;
   sha256: string;
@@ -32,7 +42,8 @@ interface SessionRow {
 
 const SELECT = `
   SELECT s.*, m.sha256, m.original_name, m.file_name, m.peaks_file_name, m.size_bytes, m.duration,
-         m.container, m.audio_codec, m.video_codec, m.channels, m.sample_rate, m.has_video, m.width, m.height
+         m.container, m.audio_codec, m.video_codec, m.channels, m.sample_rate, m.has_video, m.width, m.height,
+         (SELECT json_group_array(tag) FROM (SELECT t.tag FROM session_tags t WHERE t.session_id = s.id ORDER BY t.position)) AS tags_json
   FROM sessions s JOIN media m ON m.session_id = s.id`;
 
 function toSession(r: SessionRow): Session {
@@ -44,6 +55,14 @@ function toSession(r: SessionRow): Session {
     recordedAt: r.recorded_at,
     notes: r.notes,
     status: r.status,
+    cohort: r.cohort,
+    clientPseudonym: r.client_pseudonym,
+    tags: JSON.parse(r.tags_json) as string[],
+    consent:
+      r.consent_date !== null && r.consent_scope !== null && r.consent_recorded_by !== null
+        ? { date: r.consent_date, scope: r.consent_scope, recordedBy: r.consent_recorded_by }
+        : null,
+    retainUntil: r.retain_until,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     media: {
@@ -73,14 +92,20 @@ export interface NewSession {
   notes?: string;
 }
 
-const PATCH_COLUMNS: Record<keyof SessionPatch, string> = {
+/** Patch fields stored in one column of `sessions` each (consent and tags are stored apart). */
+const PATCH_COLUMNS = {
   title: 'title',
   trainee: 'trainee',
   supervisor: 'supervisor',
   recordedAt: 'recorded_at',
   notes: 'notes',
   status: 'status',
-};
+  cohort: 'cohort',
+  clientPseudonym: 'client_pseudonym',
+  retainUntil: 'retain_until',
+} as const satisfies Partial<Record<keyof SessionPatch, string>>;
+type ColumnField = keyof typeof PATCH_COLUMNS;
+const isColumnField = (k: string): k is ColumnField => Object.prototype.hasOwnProperty.call(PATCH_COLUMNS, k);
 
 /** Adds the media row of session `sessionId` (inside the caller's transaction). */
 export function insertMedia(db: Database.Database, sessionId: string, media: MediaInfo): void {
@@ -180,17 +205,42 @@ export class SessionStore {
     return this.get(id);
   }
 
+  /**
+   * Changes the fields given, in one transaction. Tags replace the session's tags whole (trimmed,
+   * duplicates that differ only in case dropped). Consent and the retention date are checked
+   * together: the retention date cannot fall before the day consent was given.
+   */
   update(id: string, patch: SessionPatch): Session {
-    const entries = (Object.keys(patch) as (keyof SessionPatch)[]).filter((k) => patch[k] !== undefined);
+    const keys = (Object.keys(patch) as (keyof SessionPatch)[]).filter((k) => patch[k] !== undefined);
+    const columns = keys.filter(isColumnField);
+    const tags = patch.tags === undefined ? undefined : normaliseTags(patch.tags);
+    if (tags && tags.length > MAX_TAGS) throw new ApiError('invalid_input', `A session can carry at most ${MAX_TAGS} tags.`);
     this.db.transaction(() => {
-      this.get(id);
-      if (entries.length === 0) return;
-      const sets = entries.map((k) => `${PATCH_COLUMNS[k]} = @${k}`).join(', ');
-      this.db.prepare(`UPDATE sessions SET ${sets}, updated_at = @updatedAt WHERE id = @id`).run({
-        ...Object.fromEntries(entries.map((k) => [k, patch[k]])),
+      const current = this.get(id);
+      if (keys.length === 0) return;
+      const consent = patch.consent === undefined ? current.consent : patch.consent;
+      const retainUntil = patch.retainUntil === undefined ? current.retainUntil : patch.retainUntil;
+      if (consent && retainUntil && retainUntil < consent.date) {
+        throw new ApiError('invalid_input', 'The retention date cannot be before the day consent was given.');
+      }
+      const sets = columns.map((k) => `${PATCH_COLUMNS[k]} = @${k}`);
+      const values: Record<string, unknown> = Object.fromEntries(columns.map((k) => [k, patch[k]]));
+      if (patch.consent !== undefined) {
+        sets.push('consent_date = @consentDate', 'consent_scope = @consentScope', 'consent_recorded_by = @consentRecordedBy');
+        values.consentDate = patch.consent?.date ?? null;
+        values.consentScope = patch.consent?.scope ?? null;
+        values.consentRecordedBy = patch.consent?.recordedBy ?? null;
+      }
+      this.db.prepare(`UPDATE sessions SET ${[...sets, 'updated_at = @updatedAt'].join(', ')} WHERE id = @id`).run({
+        ...values,
         updatedAt: new Date().toISOString(),
         id,
       });
+      if (tags) {
+        this.db.prepare('DELETE FROM session_tags WHERE session_id = ?').run(id);
+        const insert = this.db.prepare('INSERT INTO session_tags (session_id, tag, position) VALUES (?, ?, ?)');
+        tags.forEach((tag, i) => insert.run(id, tag, i));
+      }
     })();
     return this.get(id);
   }

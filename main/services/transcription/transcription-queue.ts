@@ -5,8 +5,10 @@
  * resumes from covered_until.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors';
+import type { Session } from '../../../shared/domain/session';
 import type { TranscriptionJobState, TranscriptionOutcome } from '../../../shared/domain/transcript';
 import type { DataPaths } from '../data-paths';
 import type { EventBus } from '../events/event-bus';
@@ -28,6 +30,11 @@ export interface TranscriptionContext {
   workerScript: () => string;
   /** Whisper's temperature fallback step (null: whisper.cpp's default). 0 for random-weight test models. */
   temperatureInc: number | null;
+  /**
+   * Prepares the recording's audio cache (`pcm/<sha256>.pcm`) again when it is missing ("Clear caches"
+   * and restored backups leave it out); answers its path.
+   */
+  preparePcm?: (media: Session['media'], signal: AbortSignal) => Promise<string>;
 }
 
 export interface StartOptions {
@@ -52,6 +59,8 @@ interface Job {
   keepCorrections: boolean;
   resume: boolean;
   worker: WorkerHandle | null;
+  /** Set while the audio cache is being prepared again, before the worker starts. */
+  preparing: AbortController | null;
   cancelled: boolean;
   settled: boolean;
   engineStartedAt: number;
@@ -123,6 +132,7 @@ export class TranscriptionQueue {
       this.settle(job, { kind: 'cancelled' });
       return true;
     }
+    job.preparing?.abort();
     job.worker?.kill(); // its exit settles the job
     if (!job.worker) this.settle(job, { kind: 'cancelled' });
     return true;
@@ -148,6 +158,7 @@ export class TranscriptionQueue {
     this.waiting.length = 0;
     for (const job of this.running.values()) {
       if (job.timer) clearTimeout(job.timer);
+      job.preparing?.abort();
       job.worker?.kill();
     }
     this.running.clear();
@@ -174,6 +185,7 @@ export class TranscriptionQueue {
       keepCorrections,
       resume,
       worker: null,
+      preparing: null,
       cancelled: false,
       settled: false,
       engineStartedAt: 0,
@@ -191,11 +203,29 @@ export class TranscriptionQueue {
       if (this.running.has(job.model.path)) continue;
       this.waiting.splice(this.waiting.indexOf(job), 1);
       this.running.set(job.model.path, job);
-      try {
-        this.run(job);
-      } catch (error) {
-        this.settle(job, failure(error));
+      void this.begin(job);
+    }
+  }
+
+  /** Runs a job, first preparing the audio cache again when it has been cleared. */
+  private async begin(job: Job): Promise<void> {
+    try {
+      const media = this.ctx.sessions.get(job.state.sessionId).media;
+      const prepare = this.ctx.preparePcm;
+      if (prepare && !fs.existsSync(path.join(this.ctx.paths.pcmDir, `${media.sha256}.pcm`))) {
+        job.state = { ...job.state, status: 'running', percent: 0, etaSeconds: null };
+        this.sendProgress(job, true);
+        job.preparing = new AbortController();
+        await prepare(media, job.preparing.signal);
+        job.preparing = null;
+        if (job.cancelled || this.closed) {
+          this.settle(job, { kind: 'cancelled' });
+          return;
+        }
       }
+      this.run(job);
+    } catch (error) {
+      this.settle(job, job.cancelled ? { kind: 'cancelled' } : failure(error));
     }
   }
 

@@ -201,4 +201,23 @@ describe('transcription engine, queue and resume', () => {
     expect(segments.some((s) => s.edited)).toBe(false);
     expectOrdered(segments, session.media.duration);
   });
+
+  it('prepares a cleared audio cache again (Clear caches, a restored backup) before the engine starts; cancel stops that too', async () => {
+    const pcm = path.join(services.paths.pcmDir, `${session.media.sha256}.pcm`);
+    const bytes = fs.statSync(pcm).size;
+    fs.rmSync(pcm);
+    const [cancelledId] = services.transcriptions.start([session.id], { language: 'en' });
+    const cancelled = finished(services, cancelledId as string);
+    expect(services.transcriptions.cancel(cancelledId as string)).toBe(true);
+    expect((await cancelled).outcome).toEqual({ kind: 'cancelled' });
+    expect(fs.existsSync(pcm)).toBe(false);
+
+    const [jobId] = services.transcriptions.start([session.id], { language: 'en' });
+    await nextEvent(services, 'transcription.segments', (p) => p.sessionId === session.id);
+    expect(fs.statSync(pcm).size).toBe(bytes);
+    const done = finished(services, jobId as string);
+    services.transcriptions.cancel(jobId as string);
+    expect((await done).outcome).toEqual({ kind: 'cancelled' });
+    expect(fs.readdirSync(services.paths.tmpDir)).toEqual([]);
+  });
 });

@@ -1,0 +1,331 @@
+/**
+ * Zip files written and read in place on the disk, for session archives whose recordings are too
+ * large to hold in memory. Writing: each recording is streamed into a stored entry (its CRC-32 and
+ * SHA-256 computed on the way, the CRC patched into the header afterwards); small JSON entries are
+ * deflated. Reading: the central directory is read from the end of the file first, so every entry's
+ * name, type and size can be checked before a byte is unpacked; an entry's data is then streamed
+ * (stored) or inflated with a cap on its declared size (deflated). No zip64: an archive is at most
+ * 4 GB, and the writer says so plainly.
+ */
+import { createHash } from 'node:crypto';
+import fsp from 'node:fs/promises';
+import zlib from 'node:zlib';
+import { ApiError } from '../../../shared/api/errors';
+
+const LOCAL_SIGNATURE = 0x04034b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const EOCD_SIGNATURE = 0x06054b50;
+const UTF8_FLAG = 0x0800;
+const LIMIT = 0xffffffff;
+const CHUNK = 1024 * 1024;
+
+interface CentralRecord {
+  name: Buffer;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  offset: number;
+}
+
+function dosDateTime(date: Date): { time: number; date: number } {
+  const year = Math.max(1980, date.getFullYear());
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
+}
+
+export const TOO_LARGE = 'These sessions together are larger than 4 GB, the most one archive file can hold. Export fewer sessions at a time.';
+
+export class ZipFileWriter {
+  private offset = 0;
+  private readonly records: CentralRecord[] = [];
+  private readonly stamp: { time: number; date: number };
+
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    when: Date,
+  ) {
+    this.stamp = dosDateTime(when);
+  }
+
+  /** Creates `file` (it must not exist). */
+  static async create(file: string, when: Date): Promise<ZipFileWriter> {
+    return new ZipFileWriter(await fsp.open(file, 'wx'), when);
+  }
+
+  /** Adds bytes in memory; `compress` deflates them (text). Answers their SHA-256. */
+  async addBytes(name: string, data: Uint8Array, compress: boolean): Promise<string> {
+    const body = compress ? zlib.deflateRawSync(data, { level: 6 }) : data;
+    const crc = zlib.crc32(data);
+    const offset = await this.writeLocalHeader(name, compress ? 8 : 0, crc, body.byteLength, data.byteLength);
+    await this.write(body);
+    this.records.push({ name: Buffer.from(name, 'utf8'), method: compress ? 8 : 0, crc, compressedSize: body.byteLength, size: data.byteLength, offset });
+    return createHash('sha256').update(data).digest('hex');
+  }
+
+  /** Streams a file into a stored entry. Answers its SHA-256 and size. */
+  async addFile(name: string, source: string, options: { signal?: AbortSignal | undefined; onBytes?: (bytes: number) => void } = {}): Promise<{ sha256: string; size: number }> {
+    const input = await fsp.open(source, 'r');
+    try {
+      const size = (await input.stat()).size;
+      if (this.offset + size + 30 + name.length > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+      const headerAt = await this.writeLocalHeader(name, 0, 0, size, size);
+      const hash = createHash('sha256');
+      let crc = 0;
+      let done = 0;
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      for (;;) {
+        if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled');
+        const { bytesRead } = await input.read(buffer, 0, CHUNK, done);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        crc = zlib.crc32(chunk, crc);
+        await this.write(chunk);
+        done += bytesRead;
+        options.onBytes?.(bytesRead);
+      }
+      if (done !== size) throw new Error(`${source} changed while it was being archived`);
+      const crcBytes = Buffer.alloc(4);
+      crcBytes.writeUInt32LE(crc >>> 0);
+      await this.handle.write(crcBytes, 0, 4, headerAt + 14);
+      this.records.push({ name: Buffer.from(name, 'utf8'), method: 0, crc: crc >>> 0, compressedSize: size, size, offset: headerAt });
+      return { sha256: hash.digest('hex'), size };
+    } finally {
+      await input.close();
+    }
+  }
+
+  /** Writes the central directory and closes the file (flushed to the disk). */
+  async finish(): Promise<void> {
+    const cdStart = this.offset;
+    for (const r of this.records) {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(CENTRAL_SIGNATURE, 0);
+      h.writeUInt16LE((3 << 8) | 20, 4);
+      h.writeUInt16LE(20, 6);
+      h.writeUInt16LE(UTF8_FLAG, 8);
+      h.writeUInt16LE(r.method, 10);
+      h.writeUInt16LE(this.stamp.time, 12);
+      h.writeUInt16LE(this.stamp.date, 14);
+      h.writeUInt32LE(r.crc, 16);
+      h.writeUInt32LE(r.compressedSize, 20);
+      h.writeUInt32LE(r.size, 24);
+      h.writeUInt16LE(r.name.length, 28);
+      h.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+      h.writeUInt32LE(r.offset, 42);
+      await this.write(h);
+      await this.write(r.name);
+    }
+    const cdSize = this.offset - cdStart;
+    if (this.records.length >= 0xffff || this.offset > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(EOCD_SIGNATURE, 0);
+    end.writeUInt16LE(this.records.length, 8);
+    end.writeUInt16LE(this.records.length, 10);
+    end.writeUInt32LE(cdSize, 12);
+    end.writeUInt32LE(cdStart, 16);
+    await this.write(end);
+    await this.handle.sync();
+    await this.handle.close();
+  }
+
+  async abandon(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+
+  private async writeLocalHeader(name: string, method: number, crc: number, compressedSize: number, size: number): Promise<number> {
+    const nameBytes = Buffer.from(name, 'utf8');
+    if (this.offset + 30 + nameBytes.length + compressedSize > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+    const at = this.offset;
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(LOCAL_SIGNATURE, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(UTF8_FLAG, 6);
+    h.writeUInt16LE(method, 8);
+    h.writeUInt16LE(this.stamp.time, 10);
+    h.writeUInt16LE(this.stamp.date, 12);
+    h.writeUInt32LE(crc >>> 0, 14);
+    h.writeUInt32LE(compressedSize, 18);
+    h.writeUInt32LE(size, 22);
+    h.writeUInt16LE(nameBytes.length, 26);
+    await this.write(h);
+    await this.write(nameBytes);
+    return at;
+  }
+
+  private async write(data: Uint8Array): Promise<void> {
+    let written = 0;
+    while (written < data.byteLength) {
+      const { bytesWritten } = await this.handle.write(data, written, data.byteLength - written, this.offset + written);
+      written += bytesWritten;
+    }
+    this.offset += data.byteLength;
+  }
+}
+
+export interface ZipFileEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  crc: number;
+  directory: boolean;
+  symlink: boolean;
+  localOffset: number;
+}
+
+/** The file is not a zip this reader accepts (the message is for logs). */
+export class ZipFileFormatError extends Error {}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export class ZipFileReader {
+  private constructor(
+    private readonly handle: fsp.FileHandle,
+    readonly size: number,
+    readonly entries: ZipFileEntry[],
+  ) {}
+
+  static async open(file: string, maxEntries: number): Promise<ZipFileReader> {
+    const handle = await fsp.open(file, 'r');
+    try {
+      const size = (await handle.stat()).size;
+      const entries = await readCentralDirectory(handle, size, maxEntries);
+      return new ZipFileReader(handle, size, entries);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** The entry's bytes in memory (small entries: the manifest, the rows), inflated with a cap. */
+  async readBytes(entry: ZipFileEntry): Promise<Buffer> {
+    const start = await this.dataStart(entry);
+    const raw = Buffer.alloc(entry.compressedSize);
+    if (entry.compressedSize > 0) await this.handle.read(raw, 0, entry.compressedSize, start);
+    let out: Buffer;
+    if (entry.method === 0) out = raw;
+    else if (entry.method === 8) {
+      try {
+        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
+      } catch (error) {
+        throw new ZipFileFormatError(`inflate failed: ${String(error)}`);
+      }
+    } else throw new ZipFileFormatError(`compression method ${entry.method}`);
+    if (out.length !== entry.size) throw new ZipFileFormatError('size differs from the central directory');
+    if ((zlib.crc32(out) >>> 0) !== entry.crc) throw new ZipFileFormatError('CRC mismatch');
+    return out;
+  }
+
+  /** Copies a stored entry into `target` (created; must not exist) while hashing it. */
+  async extractTo(entry: ZipFileEntry, target: string, options: { signal?: AbortSignal | undefined; onBytes?: (bytes: number) => void } = {}): Promise<{ sha256: string; size: number }> {
+    if (entry.method !== 0) {
+      const data = await this.readBytes(entry);
+      await fsp.writeFile(target, data, { flag: 'wx' });
+      return { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
+    }
+    const start = await this.dataStart(entry);
+    if (start + entry.size > this.size) throw new ZipFileFormatError('entry out of range');
+    const output = await fsp.open(target, 'wx');
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let done = 0;
+    try {
+      while (done < entry.size) {
+        if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled');
+        const want = Math.min(CHUNK, entry.size - done);
+        const { bytesRead } = await this.handle.read(buffer, 0, want, start + done);
+        if (bytesRead === 0) throw new ZipFileFormatError('truncated entry');
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        await output.write(chunk);
+        done += bytesRead;
+        options.onBytes?.(bytesRead);
+      }
+      await output.sync();
+    } finally {
+      await output.close();
+    }
+    return { sha256: hash.digest('hex'), size: done };
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+
+  private async dataStart(entry: ZipFileEntry): Promise<number> {
+    const header = Buffer.alloc(30);
+    const { bytesRead } = await this.handle.read(header, 0, 30, entry.localOffset);
+    if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFileFormatError('bad local header');
+    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+    if (start + entry.compressedSize > this.size) throw new ZipFileFormatError('entry out of range');
+    return start;
+  }
+}
+
+async function readCentralDirectory(handle: fsp.FileHandle, size: number, maxEntries: number): Promise<ZipFileEntry[]> {
+  if (size < 22) throw new ZipFileFormatError('too short');
+  const tailLength = Math.min(size, 22 + 0xffff);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, size - tailLength);
+  let eocd = -1;
+  for (let at = tailLength - 22; at >= 0; at--) {
+    if (tail.readUInt32LE(at) === EOCD_SIGNATURE && at + 22 + tail.readUInt16LE(at + 20) === tailLength) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFileFormatError('no end of central directory');
+  const count = tail.readUInt16LE(eocd + 10);
+  const cdSize = tail.readUInt32LE(eocd + 12);
+  const cdOffset = tail.readUInt32LE(eocd + 16);
+  if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0 || tail.readUInt16LE(eocd + 8) !== count) throw new ZipFileFormatError('multi-disk');
+  if (count === 0xffff || cdOffset === LIMIT || cdSize === LIMIT) throw new ZipFileFormatError('zip64');
+  if (count > maxEntries) throw new ZipFileFormatError('too many entries');
+  const eocdAbsolute = size - tailLength + eocd;
+  if (cdOffset + cdSize > eocdAbsolute || cdSize > 64 * 1024 * 1024) throw new ZipFileFormatError('central directory out of range');
+  const cd = Buffer.alloc(cdSize);
+  await handle.read(cd, 0, cdSize, cdOffset);
+  const entries: ZipFileEntry[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipFileFormatError('bad central header');
+    const madeBy = cd.readUInt16LE(at + 4);
+    const flags = cd.readUInt16LE(at + 8);
+    const method = cd.readUInt16LE(at + 10);
+    const crc = cd.readUInt32LE(at + 16);
+    const compressedSize = cd.readUInt32LE(at + 20);
+    const entrySize = cd.readUInt32LE(at + 24);
+    const nameLength = cd.readUInt16LE(at + 28);
+    const extraLength = cd.readUInt16LE(at + 30);
+    const commentLength = cd.readUInt16LE(at + 32);
+    const external = cd.readUInt32LE(at + 38);
+    const localOffset = cd.readUInt32LE(at + 42);
+    const nameEnd = at + 46 + nameLength;
+    if (nameEnd + extraLength + commentLength > cd.length) throw new ZipFileFormatError('central header out of range');
+    if (flags & 0x1) throw new ZipFileFormatError('encrypted entry');
+    if (compressedSize === LIMIT || entrySize === LIMIT || localOffset === LIMIT) throw new ZipFileFormatError('zip64 entry');
+    let name: string;
+    try {
+      name = STRICT_UTF8.decode(cd.subarray(at + 46, nameEnd));
+    } catch {
+      name = cd.subarray(at + 46, nameEnd).toString('latin1');
+    }
+    const unixMode = madeBy >> 8 === 3 ? external >>> 16 : 0;
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      size: entrySize,
+      crc,
+      symlink: (unixMode & 0o170000) === 0o120000,
+      directory: name.endsWith('/') || (unixMode & 0o170000) === 0o040000 || (external & 0x10) !== 0,
+      localOffset,
+    });
+    at = nameEnd + extraLength + commentLength;
+  }
+  return entries;
+}

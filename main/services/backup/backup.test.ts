@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackupResult, RestoreResult, StorageOutcome } from '../../../shared/domain/archive';
+import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
+import { openServices, type Services } from '../services';
+import { dumpTables, fillSampleLibrary, storedHashes } from '../storage/storage-test-library';
+import { BACKUP_DATABASE, BACKUP_MANIFEST, backupManifestSchema } from './backup-manifest';
+import { makeBackup } from './make-backup';
+
+async function outcomeOf(services: Services, start: () => { jobId: string }): Promise<StorageOutcome> {
+  const { jobId } = start();
+  const done = services.storage.outcome(jobId);
+  if (!done) throw new Error('no job');
+  return done;
+}
+
+async function backup(services: Services, target: string): Promise<BackupResult> {
+  const outcome = await outcomeOf(services, () => services.storage.startBackup(target));
+  if (outcome.kind !== 'backup') throw new Error(JSON.stringify(outcome));
+  return outcome.result;
+}
+
+async function restore(services: Services, from: string, replace = false): Promise<StorageOutcome> {
+  return outcomeOf(services, () => services.storage.startRestore(from, replace));
+}
+
+function copyFolder(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true });
+}
+
+describe('backup and restore', () => {
+  let source: Services & { cleanup(): void };
+  let backupRoot: string;
+  let backupPath: string;
+  let result: BackupResult;
+
+  beforeAll(async () => {
+    source = openTempServices();
+    await fillSampleLibrary(source);
+    backupRoot = tempDir('attune-backups-');
+    result = await backup(source, path.join(backupRoot, 'nightly'));
+    backupPath = result.path;
+  });
+  afterAll(() => {
+    source.cleanup();
+    fs.rmSync(backupRoot, { recursive: true, force: true });
+  });
+
+  it('writes a verified backup: the database, recordings and waveforms, listed with sizes and SHA-256, without the audio cache', () => {
+    expect(result.verified).toBe(true);
+    expect(result.sessions).toBe(2);
+    expect(backupPath).toBe(path.join(backupRoot, 'nightly'));
+    const manifest = backupManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(backupPath, BACKUP_MANIFEST), 'utf8')));
+    const listed = manifest.files.map((f) => f.path).sort();
+    expect(listed).toEqual(filesBelow(backupPath).filter((f) => f !== BACKUP_MANIFEST));
+    expect(listed.filter((f) => f.startsWith('media/'))).toHaveLength(2);
+    expect(listed.filter((f) => f.startsWith('peaks/'))).toHaveLength(2);
+    expect(listed.some((f) => f.endsWith('.pcm'))).toBe(false);
+    expect(manifest.tables.sessions).toBe(2);
+    expect(manifest.leftOut).toMatch(/transcription/);
+    // No temporary folder is left beside it.
+    expect(fs.readdirSync(backupRoot)).toEqual(['nightly']);
+  });
+
+  it('backup → wipe → restore gives an identical library: the same rows in every table and the same files', async () => {
+    const dir = tempDir();
+    const target = openServices(dir, { resumeTranscriptions: false });
+    try {
+      const outcome = await restore(target, backupPath);
+      expect(outcome.kind).toBe('restore');
+      expect((outcome as { result: RestoreResult }).result).toMatchObject({ sessions: 2, replaced: false });
+      const before = dumpTables(source.db);
+      const after = dumpTables(target.db);
+      expect(Object.keys(after)).toEqual(Object.keys(before));
+      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+      expect(storedHashes(target)).toEqual(storedHashes(source));
+      expect(fs.readdirSync(target.paths.tmpDir)).toEqual([]);
+      // The search index was rebuilt by its triggers, and the restored sessions open.
+      const hits = (db: Services['db']) => (db.prepare("SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'worry'").get() as { n: number }).n;
+      expect(hits(target.db)).toBe(hits(source.db));
+      expect(hits(target.db)).toBeGreaterThan(0);
+      expect(target.sessions.list().map((s) => s.title).sort()).toEqual(source.sessions.list().map((s) => s.title).sort());
+    } finally {
+      target.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to restore into a library that holds sessions unless asked to replace it', async () => {
+    const target = openTempServices();
+    try {
+      const { importSample } = await import('../../test-support/temp-library');
+      await importSample(target, 'audio/jfk.mp3');
+      expect(() => target.storage.startRestore(backupPath, false)).toThrow(/already holds 1 session\. Restoring the backup replaces everything/);
+      expect(target.sessions.list()).toHaveLength(1);
+      const outcome = await restore(target, backupPath, true);
+      expect(outcome.kind).toBe('restore');
+      expect((outcome as { result: RestoreResult }).result.replaced).toBe(true);
+      expect(dumpTables(target.db).sessions).toEqual(dumpTables(source.db).sessions);
+      // The replaced session's files are gone; only the backup's are there.
+      expect(Object.keys(storedHashes(target))).toEqual(Object.keys(storedHashes(source)));
+    } finally {
+      target.cleanup();
+    }
+  });
+
+  describe('a damaged backup is refused before anything is replaced', () => {
+    let target: Services & { cleanup(): void };
+    let tablesBefore: Record<string, string[]>;
+    let filesBefore: Record<string, string>;
+    beforeAll(async () => {
+      target = openTempServices();
+      const { importSample } = await import('../../test-support/temp-library');
+      await importSample(target, 'audio/jfk.mp3');
+      tablesBefore = dumpTables(target.db);
+      filesBefore = storedHashes(target);
+    });
+    afterAll(() => target.cleanup());
+
+    const damages: [string, (dir: string) => void, RegExp][] = [
+      [
+        'a flipped byte in a recording',
+        (dir) => {
+          const media = path.join(dir, 'media', fs.readdirSync(path.join(dir, 'media'))[0] as string);
+          const bytes = fs.readFileSync(media);
+          bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] as number) ^ 0xff;
+          fs.writeFileSync(media, bytes);
+        },
+        /The backup is damaged: media\/.* does not match the fingerprint/,
+      ],
+      [
+        'a truncated database',
+        (dir) => {
+          const db = path.join(dir, BACKUP_DATABASE);
+          fs.truncateSync(db, Math.floor(fs.statSync(db).size / 2));
+        },
+        /The backup is damaged: attune\.sqlite holds \d+ bytes where the backup recorded \d+/,
+      ],
+      ['a missing waveform', (dir) => fs.rmSync(path.join(dir, 'peaks', fs.readdirSync(path.join(dir, 'peaks'))[0] as string)), /The backup is damaged: peaks\/.* is missing/],
+      ['a corrupted manifest', (dir) => fs.writeFileSync(path.join(dir, BACKUP_MANIFEST), '{"format": "attune-backup", "files": [tru'), /list of contents .* is damaged/],
+      [
+        'a manifest naming a file outside the backup',
+        (dir) => {
+          const file = path.join(dir, BACKUP_MANIFEST);
+          const m = JSON.parse(fs.readFileSync(file, 'utf8')) as { files: { path: string }[] };
+          (m.files[1] as { path: string }).path = '../evil';
+          fs.writeFileSync(file, JSON.stringify(m));
+        },
+        /cannot be used safely: the file “\.\.\/evil” would be written outside/,
+      ],
+    ];
+
+    for (const [what, damage, message] of damages) {
+      it(`${what}`, async () => {
+        const copy = path.join(tempDir('attune-damaged-'), 'backup');
+        copyFolder(backupPath, copy);
+        damage(copy);
+        const outcome = await restore(target, copy, true);
+        expect(outcome.kind).toBe('failed');
+        expect((outcome as { message: string }).message).toMatch(message);
+        expect(dumpTables(target.db)).toEqual(tablesBefore);
+        expect(storedHashes(target)).toEqual(filesBefore);
+        expect(fs.readdirSync(target.paths.tmpDir)).toEqual([]);
+        fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+      });
+    }
+  });
+
+  it('a cancelled backup leaves nothing behind', async () => {
+    const parent = tempDir('attune-cancel-');
+    try {
+      const controller = new AbortController();
+      let sawProgress = false;
+      const work = makeBackup({ db: source.db, paths: source.paths, appVersion: 't' }, path.join(parent, 'b'), {
+        signal: controller.signal,
+        pagesPerStep: 1,
+        progress: () => {
+          if (!sawProgress) {
+            sawProgress = true;
+            controller.abort();
+          }
+        },
+      });
+      await expect(work).rejects.toMatchObject({ code: 'cancelled' });
+      expect(sawProgress).toBe(true);
+      expect(fs.readdirSync(parent)).toEqual([]);
+      // Cancelled while copying files, not only during the database step.
+      const controller2 = new AbortController();
+      const work2 = makeBackup({ db: source.db, paths: source.paths, appVersion: 't' }, path.join(parent, 'c'), {
+        signal: controller2.signal,
+        progress: (_p, stage) => {
+          if (stage.startsWith('Copying recordings')) controller2.abort();
+        },
+      });
+      await expect(work2).rejects.toMatchObject({ code: 'cancelled' });
+      expect(fs.readdirSync(parent)).toEqual([]);
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a backup over an existing folder name and reports a library file that no longer matches its fingerprint', async () => {
+    await expect(makeBackup({ db: source.db, paths: source.paths, appVersion: 't' }, backupPath)).rejects.toMatchObject({ code: 'file_exists' });
+    const other = openTempServices();
+    const parent = tempDir('attune-rot-');
+    try {
+      const { importSample } = await import('../../test-support/temp-library');
+      const s = await importSample(other, 'audio/jfk.wav');
+      const media = path.join(other.paths.mediaDir, s.media.fileName);
+      const bytes = fs.readFileSync(media);
+      bytes[100] = (bytes[100] as number) ^ 1;
+      fs.writeFileSync(media, bytes);
+      await expect(makeBackup({ db: other.db, paths: other.paths, appVersion: 't' }, path.join(parent, 'b'))).rejects.toThrow(/library’s own copy of the recording of .* is damaged/);
+      expect(fs.readdirSync(parent)).toEqual([]);
+    } finally {
+      other.cleanup();
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
