@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { apiCall } from '../support/api-call';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,24 +21,8 @@ function cli(args: string[]): string {
   return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
 }
 
-/** One call of the app's API over its WebSocket, from the page (same origin as the app). */
-async function call(name: string, input: unknown): Promise<unknown> {
-  return page.evaluate(
-    ({ name, input }) =>
-      new Promise((resolve, reject) => {
-        const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api`);
-        ws.onopen = () => ws.send(JSON.stringify({ t: 'call', id: 1, name, input }));
-        ws.onmessage = (e) => {
-          const msg = JSON.parse(String(e.data)) as { t: string; id?: number; ok?: boolean; value?: unknown; error?: { message: string } };
-          if (msg.t !== 'result' || msg.id !== 1) return;
-          ws.close();
-          if (msg.ok) resolve(msg.value);
-          else reject(new Error(msg.error?.message));
-        };
-        ws.onerror = () => reject(new Error('the API socket failed'));
-      }),
-    { name, input },
-  );
+function call(name: string, input: unknown): Promise<unknown> {
+  return apiCall(page, name, input);
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -90,8 +75,10 @@ test('the progress page plots each session’s scores, and a point opens its ses
   // Rising: each point higher on screen than the one before.
   expect(plotted[1]!.y).toBeLessThan(plotted[0]!.y);
   expect(plotted[2]!.y).toBeLessThan(plotted[1]!.y);
-  await expect(chart.locator('svg')).toHaveAttribute('role', 'img');
+  // On screen the chart is a labelled group (not an image), so its points stay reachable links.
+  await expect(chart.locator('svg')).toHaveAttribute('role', 'group');
   await expect(chart.locator('svg')).toHaveAttribute('aria-label', /^Reflections to questions across 3 sessions from 3 Feb 2026 to 21 Apr 2026: from 0\.25 to 3\.00 \(latest good\)/);
+  await expect(chart.getByRole('group', { name: /^Reflections to questions across 3 sessions/ }).getByRole('link', { name: /^3 Feb 2026, .*Opens the session\.$/ })).toHaveCount(1);
 
   fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'progress-page.png'), fullPage: false });

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
 import { currentTime, screenshot, waitForWaveform } from '../support/review-page';
+import { apiCall } from '../support/api-call';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -119,4 +120,24 @@ test('filters, mistakes, and the keyboard', async () => {
   await page.goto(`${app.origin}/#/search?q=${encodeURIComponent('NEAR( text:zebra')}`);
   await expect(page.getByRole('heading', { name: 'Nothing matches “NEAR( text:zebra”' })).toBeVisible();
   expect(JSON.parse(cli(['search', 'drinking', '--json']))).toHaveLength(3);
+});
+
+function call(name: string, input: unknown): Promise<unknown> {
+  return apiCall(page, name, input);
+}
+
+test('the results follow edits elsewhere, and the keyboard stays on its hit', async () => {
+  await page.goto(`${app.origin}/#/search?q=drinking`);
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('3 matches in 1 session');
+  const last = page.getByTestId('search-hit').nth(2);
+  await expect(last).toContainText('2:30');
+  const key = await last.getAttribute('data-hit-key');
+  await last.focus();
+
+  // A new comment early in the session: a hit that comes before the focused one.
+  await call('annotations.create', { sessionId, codeId: 'complex-reflection', start: 10, comment: 'Ask about the drinking diary next time.' });
+  await expect(page.getByRole('status').filter({ hasText: 'match' })).toHaveText('4 matches in 1 session');
+  await expect(page.getByTestId('search-hit').nth(0)).toContainText('drinking diary');
+  await expect(page.getByTestId('search-hit').nth(3)).toBeFocused();
+  await expect(page.locator(':focus')).toHaveAttribute('data-hit-key', key ?? '');
 });

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { overwriteAndRemoveSync } from './files/overwrite';
 
 export interface DataPaths {
   root: string;
@@ -48,6 +49,15 @@ export function dataPaths(root: string): DataPaths {
 export function prepareDataDir(paths: DataPaths): void {
   for (const dir of [paths.root, paths.mediaDir, paths.peaksDir, paths.pcmDir, paths.tmpDir, paths.modelsDir]) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  // Interrupted work may have left a copy of a recording or its decoded audio: overwrite, then remove.
+  for (const entry of fs.readdirSync(paths.tmpDir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    try {
+      overwriteAndRemoveSync(path.join(entry.parentPath, entry.name));
+    } catch {
+      // removed below all the same
+    }
   }
   for (const entry of fs.readdirSync(paths.tmpDir)) {
     fs.rmSync(path.join(paths.tmpDir, entry), { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Session } from '../../shared/domain/session';
+import type { MediaInfo, Session } from '../../shared/domain/session';
 import { importRecording } from '../services/media/import-recording';
 import { openServices, type Services } from '../services/services';
 
@@ -37,4 +37,27 @@ export function filesBelow(dir: string): string[] {
 export async function importSample(services: Services, relativePath: string): Promise<Session> {
   const ctx = { store: services.sessions, paths: services.paths, tools: services.tools };
   return (await importRecording(ctx, { sourcePath: path.join(sharedData, relativePath) })).session;
+}
+
+let fakeMediaCount = 0;
+/** A recording's facts for a session made directly in the store, for tests that read no media file (unique hash each call). */
+export function fakeMedia(duration = 1500): MediaInfo {
+  fakeMediaCount += 1;
+  const sha = fakeMediaCount.toString(16).padStart(64, 'f');
+  return {
+    originalName: `s${fakeMediaCount}.m4a`,
+    sha256: sha,
+    fileName: `${sha}.m4a`,
+    peaksFileName: `${sha}.peaks`,
+    sizeBytes: 1000,
+    duration,
+    container: 'mov,mp4,m4a,3gp,3g2,mj2',
+    audioCodec: 'aac',
+    videoCodec: null,
+    channels: 1,
+    sampleRate: 48000,
+    hasVideo: false,
+    width: null,
+    height: null,
+  };
 }

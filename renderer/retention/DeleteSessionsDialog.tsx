@@ -6,6 +6,7 @@ import { api, errorMessage } from '../api/client';
 import { Modal } from '../ui/Modal';
 import { SpinnerIcon, TrashIcon } from '../ui/icons';
 import { showError, showNotice } from '../ui/toasts';
+import { summariseDeletion } from './deletion-summary';
 
 const NAMED = 8;
 
@@ -24,10 +25,12 @@ export function DeleteSessionsDialog({ sessions, onClose, onDeleted }: DeleteSes
     setBusy(true);
     const ids = sessions.map((s) => s.id);
     api.invoke('retention.delete', { ids }).then(
-      ({ reports }) => {
+      ({ outcomes }) => {
         setBusy(false);
-        showNotice(`Deleted ${pluralise(reports.length, 'session', 'sessions')} for good. The deletion log below records it.`);
-        onDeleted(ids);
+        const summary = summariseDeletion(sessions, outcomes);
+        if (summary.complete) showNotice(summary.message);
+        else showError(summary.message, 'Not every session was deleted');
+        onDeleted(summary.deleted);
         onClose();
       },
       (error: unknown) => {

@@ -13,6 +13,7 @@ import { navigate, searchHref } from '../app/router';
 import { usePublishViewTitle } from '../app/view-title';
 import { AlertIcon, SearchIcon } from '../ui/icons';
 import { SearchHits } from './SearchHits';
+import { useLibraryChanges } from './useLibraryChanges';
 
 const FILTER_KEYS = ['trainee', 'code', 'speaker', 'from', 'to'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
@@ -28,6 +29,8 @@ const ROLES = [
 
 function useSearchOptions(): SearchOptions | null {
   const [options, setOptions] = useState<SearchOptions | null>(null);
+  const [version, setVersion] = useState(0);
+  useLibraryChanges(() => setVersion((v) => v + 1));
   useEffect(() => {
     let live = true;
     api.invoke('search.options', {}).then(
@@ -37,7 +40,7 @@ function useSearchOptions(): SearchOptions | null {
     return () => {
       live = false;
     };
-  }, []);
+  }, [version]);
   return options;
 }
 
@@ -55,6 +58,10 @@ export function SearchView({ params }: { params: Record<string, string> }) {
   const request = parsed?.ok ? { query: q, ...filters } : null;
   const key = request ? JSON.stringify(request) : '';
   const current = answer && answer.key === key ? answer : null;
+  // The results follow edits anywhere in the library: the same search is answered again once the
+  // changes settle, while the answer before stays on screen (and the keyboard on its hit).
+  const [version, setVersion] = useState(0);
+  useLibraryChanges(() => setVersion((v) => v + 1));
 
   useEffect(() => {
     if (!key) return;
@@ -66,7 +73,7 @@ export function SearchView({ params }: { params: Record<string, string> }) {
     return () => {
       live = false;
     };
-  }, [key]);
+  }, [key, version]);
 
   // The search field takes focus when the view opens without a query.
   useEffect(() => {

@@ -244,6 +244,7 @@ function TaskDone({ finished, onAgain, onClose }: { finished: StorageFinished; o
       case 'restore':
         line = `Restored ${pluralise(outcome.result.sessions, 'session', 'sessions')} from the backup made ${new Date(outcome.result.backupCreatedAt).toLocaleString()}.`;
         where = outcome.result.path;
+        extra.push(...outcome.result.warnings);
         break;
       case 'archiveExport':
         line = `Saved ${pluralise(outcome.result.sessions, 'session', 'sessions')} (${formatBytes(outcome.result.bytes)}).`;
@@ -253,6 +254,7 @@ function TaskDone({ finished, onAgain, onClose }: { finished: StorageFinished; o
         line = `Imported ${pluralise(outcome.result.imported.length, 'session', 'sessions')}.`;
         where = outcome.result.path;
         for (const d of outcome.result.duplicates) extra.push(`Skipped “${d.title}”: it is already in this library.`);
+        extra.push(...outcome.result.warnings);
         break;
     }
     body = (

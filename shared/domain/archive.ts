@@ -71,6 +71,8 @@ export interface RestoreResult {
   backupCreatedAt: string;
   /** The library held sessions that the restore replaced. */
   replaced: boolean;
+  /** Things to tell the user although the restore succeeded (sessions deleted since the backup, files left to tidy up). */
+  warnings: string[];
 }
 
 export interface ArchiveExportResult {
@@ -89,6 +91,8 @@ export interface ArchiveImportResult {
   imported: ArchivedSessionRef[];
   /** Sessions already in this library (the same recording, by its content hash, or the same session): skipped. */
   duplicates: (ArchivedSessionRef & { existingSessionId: string })[];
+  /** Things to tell the user although the import succeeded. */
+  warnings: string[];
 }
 
 export type StorageOutcome =

@@ -105,3 +105,12 @@ export interface DeletionReport extends DeletionLogEntry {
   overwrittenFiles: number;
   removedFiles: number;
 }
+
+/**
+ * What became of one session asked to be deleted together with others: deleted (with its report),
+ * failed (why, in plain words), or not tried because an earlier one failed.
+ */
+export type DeletionOutcome =
+  | { sessionId: string; status: 'deleted'; report: DeletionReport }
+  | { sessionId: string; status: 'failed'; code: string; message: string }
+  | { sessionId: string; status: 'notTried' };

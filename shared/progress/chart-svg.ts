@@ -2,7 +2,8 @@
  * The one renderer of the progress charts: a chart model (chart-model.ts) as a standalone SVG string,
  * shown inline on screen, drawn on a canvas for the PNG, and embedded as an image in the PDF report.
  * Styles are attributes, so the SVG looks the same on its own; every text is escaped. On screen the
- * points are focusable links (`data-session-id` / `data-trainee`), which the page wires up.
+ * points are focusable links (`data-session-id` / `data-trainee`), each with its own label, inside a
+ * labelled group (not an image, whose children a screen reader skips), which the page wires up.
  */
 import { escapeHtml, safeColour } from '../report/html-escape';
 import type { ChartModel, CohortChartModel, GrowthChartModel, LegendItem, LineChartModel } from './chart-model';
@@ -172,9 +173,11 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
   const title = options.withTitle
     ? `<text x="6" y="15" font-size="13" font-weight="600" fill="${CHART_COLORS.text}">${e(model.title)}</text><text x="6" y="29" font-size="10" fill="${CHART_COLORS.axis}">${e(model.hint)}</text>`
     : '';
+  // A picture on its own (PNG, PDF); on screen a group, so that its points stay links a screen reader reaches.
+  const rootRole = interactive ? 'role="group" aria-roledescription="chart"' : 'role="img"';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${n(model.width)} ${n(height)}" width="${n(model.width)}" height="${n(height)}" ` +
-    `role="img" aria-label="${e(model.summary)}" font-family="${e(FONT)}" data-chart="${e(model.id)}">` +
+    `${rootRole} aria-label="${e(model.summary)}" font-family="${e(FONT)}" data-chart="${e(model.id)}">` +
     `<rect width="100%" height="100%" fill="#fff"/>${title}<g transform="translate(0 ${offset})">${body}</g></svg>`
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchQuery, SEARCH_MAX_TERMS } from './query';
+import { parseSearchQuery, SEARCH_MAX_PREFIXES, SEARCH_MAX_TERMS } from './query';
 
 const expression = (q: string): string => {
   const parsed = parseSearchQuery(q);
@@ -35,16 +35,16 @@ describe('parseSearchQuery: the language', () => {
   });
 
   it('answers the terms as groups of alternatives and the left-out terms', () => {
-    const parsed = parseSearchQuery('a OR "b c" d* -e');
+    const parsed = parseSearchQuery('a OR "b c" dr* -e');
     expect(parsed).toEqual({
       ok: true,
-      expression: '(("a" OR "b c") AND "d"*) NOT ("e")',
+      expression: '(("a" OR "b c") AND "dr"*) NOT ("e")',
       groups: [
         [
           { text: 'a', phrase: false, prefix: false },
           { text: 'b c', phrase: true, prefix: false },
         ],
-        [{ text: 'd', phrase: false, prefix: true }],
+        [{ text: 'dr', phrase: false, prefix: true }],
       ],
       excluded: [{ text: 'e', phrase: false, prefix: false }],
     });
@@ -76,6 +76,17 @@ describe('parseSearchQuery: mistakes get a message in plain words', () => {
     ['😀 ^ ()', /There are no words in that search/],
     ['x'.repeat(501), /at most 500 characters/],
     [Array.from({ length: SEARCH_MAX_TERMS + 1 }, (_, i) => `w${i}`).join(' '), /at most 40 words and phrases/],
+    ['a*', /^Type at least two letters before \*, like: reflect\* \(not “a\*”\)\.$/],
+    ['drinking -b*', /Type at least two letters before \*/],
+    ['"sustain t"*', /Type at least two letters before \*.*“"sustain t"\*”/],
+    ["don't*", /Type at least two letters before \*/],
+    ['é*', /Type at least two letters before \*/],
+    ['a* OR b* OR c* OR d* OR e* OR f*', /Type at least two letters before \*/],
+    [
+      Array.from({ length: SEARCH_MAX_PREFIXES + 1 }, (_, i) => `w${String.fromCharCode(97 + i)}*`).join(' OR '),
+      /^Use at most 5 words ending in \* in one search; type more of the word instead\.$/,
+    ],
+    ['ab* cd* -ef* gh* OR ij* kl*', /at most 5 words ending in \*/],
   ])('%j', (q, pattern) => {
     const m = message(q);
     expect(m).toMatch(pattern);
@@ -108,12 +119,19 @@ describe('parseSearchQuery: hostile text is only ever searched for as words', ()
     'a\u0000b',
     'emoji 😀 here',
     'NEAR',
-    'a*b*',
+    'ab*cd*',
     '\u202Eevil',
     `${'word '.repeat(39)}end`,
   ])('%j', (q) => {
     const fts = expression(q);
     expect(onlyQuotedTerms(fts)).toBe(true);
+  });
+
+  it('accepts prefixes of two letters or more, up to five of them', () => {
+    expect(expression('dr*')).toBe('"dr"*');
+    expect(expression('éa*')).toBe('"éa"*');
+    expect(expression('"sustain ta"*')).toBe('"sustain ta"*');
+    expect(expression('ab* OR cd* OR ef* gh* -ij*')).toBe('(("ab"* OR "cd"* OR "ef"*) AND "gh"*) NOT ("ij"*)');
   });
 
   it('keeps quotation marks inside a term doubled', () => {

@@ -5,7 +5,7 @@
  *   "exact phrase"   the words in this order
  *   a OR b           either (OR in capitals)
  *   -word, -"a b"    leave out texts that contain it
- *   reflect*         words starting with "reflect"
+ *   reflect*         words starting with "reflect" (at least two letters; at most five such terms)
  *   a AND b          the same as "a b"
  *
  * Everything else is plain text: every term is written to FTS5 as a quoted string, so FTS5's own
@@ -40,6 +40,15 @@ export interface QueryProblem {
 /** At most this many words and phrases in one search. */
 export const SEARCH_MAX_TERMS = 40;
 
+/**
+ * At most this many prefix terms (reflect*) in one search: each reads every word of the library
+ * that starts with its letters, so a few of them cost as much as many plain words.
+ */
+export const SEARCH_MAX_PREFIXES = 5;
+
+/** Letters a prefix term needs before the *: the index keeps ready lists for 2 and 3 letters, not 1. */
+export const SEARCH_PREFIX_MIN_LETTERS = 2;
+
 type Item = { kind: 'or' } | { kind: 'term'; term: SearchTerm; negated: boolean };
 
 const QUOTES = /["\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/;
@@ -47,7 +56,15 @@ const SPACE = /\s/;
 /** Characters SQLite's unicode61 tokenizer keeps in words: letters, numbers and private-use characters. */
 const WORD_CHAR = /[\p{L}\p{N}\p{Co}]/u;
 
+const WORD_SEPARATORS = /[^\p{L}\p{N}\p{Co}]+/u;
+
 const problem = (message: string): QueryProblem => ({ ok: false, message });
+
+/** The letters the * applies to: FTS5 treats the last word of the term as the prefix. */
+function prefixLetters(term: SearchTerm): number {
+  const words = term.text.split(WORD_SEPARATORS).filter((w) => w !== '');
+  return [...(words.at(-1) ?? '')].length;
+}
 
 /** A short, quoted excerpt of what the user typed, for messages. */
 function excerpt(text: string, max = 40): string {
@@ -170,6 +187,12 @@ export function parseSearchQuery(query: string): ParsedQuery | QueryProblem {
   if (groups.length === 0) return problem('Add a word to look for: a search cannot only leave words out.');
   const count = groups.reduce((sum, g) => sum + g.length, 0) + excluded.length;
   if (count > SEARCH_MAX_TERMS) return problem(`Use at most ${SEARCH_MAX_TERMS} words and phrases in one search.`);
+  const prefixes = [...groups.flat(), ...excluded].filter((t) => t.prefix);
+  const short = prefixes.find((t) => prefixLetters(t) < SEARCH_PREFIX_MIN_LETTERS);
+  if (short) return problem(`Type at least two letters before *, like: reflect* (not ${excerpt(`${short.phrase ? `"${short.text}"` : short.text}*`)}).`);
+  if (prefixes.length > SEARCH_MAX_PREFIXES) {
+    return problem(`Use at most ${SEARCH_MAX_PREFIXES} words ending in * in one search; type more of the word instead.`);
+  }
 
   const group = (g: SearchTerm[]): string => (g.length === 1 ? ftsString(g[0] as SearchTerm) : `(${g.map(ftsString).join(' OR ')})`);
   const positive = groups.map(group).join(' AND ');

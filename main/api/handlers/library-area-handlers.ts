@@ -16,6 +16,6 @@ export const libraryAreaHandlers: HandlerGroup<keyof typeof libraryCalls> = {
     return { deleted: true } as const;
   },
   'retention.overview': (_input, { services }) => services.retention.overview(),
-  'retention.delete': async ({ ids }, { services }) => ({ reports: await services.retention.deleteMany(ids) }),
+  'retention.delete': async ({ ids }, { services }) => ({ outcomes: await services.retention.deleteMany(ids) }),
   'retention.log': (_input, { services }) => services.retention.log(),
 };

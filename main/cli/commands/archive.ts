@@ -55,6 +55,7 @@ export const archiveCommand: Command = {
       else {
         io.err(`Imported ${r.imported.length} session${r.imported.length === 1 ? '' : 's'} from ${r.path}.`);
         for (const d of r.duplicates) io.err(`  Skipped “${d.title}”: already in this library (session ${d.existingSessionId}).`);
+        for (const w of r.warnings) io.err(`  Note: ${w}`);
       }
       return 0;
     }

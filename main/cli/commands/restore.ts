@@ -36,7 +36,10 @@ export const restoreCommand: Command = {
     if (outcome.kind !== 'restore') return 1;
     const r = outcome.result;
     if (args.flags.has('json')) io.out(JSON.stringify(r));
-    else io.err(`Restored ${r.sessions} session${r.sessions === 1 ? '' : 's'} (${r.files} files, ${formatBytes(r.bytes)}) from the backup of ${r.backupCreatedAt} into ${services.paths.root}.`);
+    else {
+      io.err(`Restored ${r.sessions} session${r.sessions === 1 ? '' : 's'} (${r.files} files, ${formatBytes(r.bytes)}) from the backup of ${r.backupCreatedAt} into ${services.paths.root}.`);
+      for (const w of r.warnings) io.err(`  Note: ${w}`);
+    }
     return 0;
   },
 };

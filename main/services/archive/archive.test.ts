@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveImportResult } from '../../../shared/domain/archive';
 import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
 import type { Services } from '../services';
 import { libraryTables, quoteName } from '../storage/library-tables';
 import { fillSampleLibrary, storedHashes, type SampleLibrary } from '../storage/storage-test-library';
-import { ARCHIVE_MANIFEST } from './archive-format';
+import { ARCHIVE_MANIFEST, type ArchiveManifest, type RowSet } from './archive-format';
 import { exportArchive } from './export-archive';
 import { importArchive } from './import-archive';
 import { sessionRows, sessionTablePlan } from './session-rows';
@@ -23,6 +24,42 @@ function rowsOf(services: Services, sessionId: string): Record<string, string[]>
 
 const archiveOf = (lib: Services, ids: string[], out: string) => exportArchive({ db: lib.db, paths: lib.paths, appVersion: 't' }, ids, out);
 const importInto = (lib: Services, file: string) => importArchive({ db: lib.db, paths: lib.paths }, file);
+
+/** Every entry of an archive, in memory. */
+async function entriesOf(file: string): Promise<Record<string, Uint8Array>> {
+  const reader = await ZipFileReader.open(file, 1000);
+  const files: Record<string, Uint8Array> = {};
+  for (const e of reader.entries) files[e.name] = await reader.readBytes(e);
+  await reader.close();
+  return files;
+}
+
+/**
+ * A hand-made archive: a real one's entries, changed by `alter` (rows entries as parsed JSON, the
+ * manifest's sessions), with the manifest's sizes and fingerprints made to match again, as an attacker would.
+ */
+async function craftArchive(from: string, out: string, alter: (rows: Map<string, RowSet>, manifest: ArchiveManifest) => void): Promise<string> {
+  const files = await entriesOf(from);
+  const manifest = JSON.parse(new TextDecoder().decode(files[ARCHIVE_MANIFEST])) as ArchiveManifest;
+  const rows = new Map<string, RowSet>();
+  for (const name of Object.keys(files)) if (name.startsWith('sessions/') || name === 'codebooks.json') rows.set(name, JSON.parse(new TextDecoder().decode(files[name])) as RowSet);
+  alter(rows, manifest);
+  for (const [name, set] of rows) files[name] = new TextEncoder().encode(JSON.stringify(set));
+  manifest.entries = Object.keys(files)
+    .filter((n) => n !== ARCHIVE_MANIFEST)
+    .map((n) => ({ path: n, size: (files[n] as Uint8Array).byteLength, sha256: createHash('sha256').update(files[n] as Uint8Array).digest('hex') }));
+  files[ARCHIVE_MANIFEST] = new TextEncoder().encode(JSON.stringify(manifest));
+  fs.writeFileSync(out, zipSync(files, { level: 0 }));
+  return out;
+}
+
+/** The rows entry of the session with this id. */
+function rowsFor(rows: Map<string, RowSet>, manifest: ArchiveManifest, sessionId: string): RowSet {
+  const entry = manifest.sessions.find((s) => s.id === sessionId)?.rows;
+  const set = entry === undefined ? undefined : rows.get(entry);
+  if (!set) throw new Error(`no rows for ${sessionId}`);
+  return set;
+}
 
 describe('session archives', () => {
   let source: Lib;
@@ -48,6 +85,8 @@ describe('session archives', () => {
       expect(plan, t).toContain(t);
     }
     expect(plan).not.toContain('search_entries');
+    expect(plan).not.toContain('deletion_log');
+    expect(plan).not.toContain('settings');
     expect(plan).not.toContain('codebooks');
     expect(plan.indexOf('sessions')).toBeLessThan(plan.indexOf('annotations'));
     expect(plan.indexOf('annotations')).toBeLessThan(plan.indexOf('annotation_segments'));
@@ -128,6 +167,145 @@ describe('session archives', () => {
     });
   }
 
+  describe('a hand-made archive that reaches beyond its sessions is refused, and nothing is written', () => {
+    let target: Lib;
+    let mine: { id: string };
+    let mineAnnotation: string;
+    let dir: string;
+    let tablesBefore: Record<string, string[]>;
+    beforeAll(async () => {
+      target = openTempServices();
+      dir = tempDir('attune-crafted-');
+      const { importSample } = await import('../../test-support/temp-library');
+      mine = await importSample(target, 'audio/jfk.mp3');
+      mineAnnotation = target.annotations.create({ sessionId: mine.id, codeId: 'open-question', start: 0, end: 1, comment: 'mine' }).id;
+      const { dumpTables } = await import('../storage/storage-test-library');
+      tablesBefore = dumpTables(target.db);
+    });
+    afterAll(() => {
+      target.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    const cases: [string, (rows: Map<string, RowSet>, manifest: ArchiveManifest, mineId: string) => void, RegExp][] = [
+      [
+        'a settings row in a session’s entry',
+        (rows, manifest) => {
+          rowsFor(rows, manifest, sample.plain.id).tables.settings = { columns: ['key', 'value'], rows: [['export.folder', '"/tmp/evil"']] };
+        },
+        /holds records an archive never carries \(“settings”\).*Nothing was imported\./,
+      ],
+      [
+        'a deletion-log row in a session’s entry',
+        (rows, manifest) => {
+          rowsFor(rows, manifest, sample.plain.id).tables.deletion_log = {
+            columns: ['deleted_at', 'deleted_by', 'session_id', 'removed_json'],
+            rows: [['2020-01-01T00:00:00Z', 'x', sample.plain.id, '{}']],
+          };
+        },
+        /holds records an archive never carries \(“deletion_log”\)/,
+      ],
+      [
+        'a saved filter in the codebooks entry',
+        (rows) => {
+          const books = rows.get('codebooks.json') as RowSet;
+          books.tables.saved_filters = { columns: ['id', 'name'], rows: [['f1', 'evil']] };
+        },
+        /holds records an archive never carries \(“saved_filters”\)/,
+      ],
+      [
+        'an annotation carrying another session’s id (one already in this library)',
+        (rows, manifest, mineId) => {
+          const annotations = rowsFor(rows, manifest, sample.plain.id).tables.annotations as RowSet['tables'][string];
+          const at = annotations.columns.indexOf('session_id');
+          (annotations.rows[0] as unknown[])[at] = mineId;
+        },
+        /holds records of “.*” that belong to another session or point outside it.*Nothing was imported\./,
+      ],
+      [
+        'a reply linked to an annotation of another session',
+        (rows, manifest) => {
+          rowsFor(rows, manifest, sample.plain.id).tables.annotation_replies = {
+            columns: ['annotation_id', 'text', 'merged_at'],
+            rows: [[mineAnnotation, 'overwritten', '2024-01-01T00:00:00Z']],
+          };
+        },
+        /that belong to another session or point outside it/,
+      ],
+      [
+        'a code added to a codebook that is not in the archive',
+        (rows) => {
+          const books = rows.get('codebooks.json') as RowSet;
+          const codes = books.tables.codes as RowSet['tables'][string];
+          const at = codes.columns.indexOf('codebook_id');
+          (codes.rows[0] as unknown[])[at] = 'some-other-codebook';
+        },
+        /holds codes of a codebook that is not in it/,
+      ],
+    ];
+
+    for (const [what, alter, message] of cases) {
+      it(what, async () => {
+        const file = await craftArchive(archive, path.join(dir, `${what.length}-${Math.random().toString(36).slice(2)}.attune-archive`), (rows, manifest) => alter(rows, manifest, mine.id));
+        await expect(importInto(target, file)).rejects.toThrow(message);
+        const { dumpTables } = await import('../storage/storage-test-library');
+        expect(dumpTables(target.db)).toEqual(tablesBefore);
+        expect(filesBelow(target.paths.mediaDir)).toHaveLength(1);
+        expect(fs.readdirSync(target.paths.tmpDir)).toEqual([]);
+      });
+    }
+  });
+
+  it('imports the first of two sessions with the same recording in one archive and reports the second as a duplicate', async () => {
+    const dir = tempDir('attune-twins-');
+    const target = openTempServices();
+    try {
+      const file = await craftArchive(archive, path.join(dir, 'twins.attune-archive'), (rows, manifest) => {
+        const plain = rowsFor(rows, manifest, sample.plain.id);
+        const twin: RowSet = { tables: {} };
+        for (const name of ['sessions', 'media']) {
+          const t = plain.tables[name] as RowSet['tables'][string];
+          const key = name === 'sessions' ? 'id' : 'session_id';
+          const at = t.columns.indexOf(key);
+          twin.tables[name] = { columns: t.columns, rows: t.rows.map((r) => r.map((v, i) => (i === at ? 'twin-session' : v))) };
+        }
+        rows.set('sessions/3.json', twin);
+        const listed = manifest.sessions.find((s) => s.id === sample.plain.id) as ArchiveManifest['sessions'][number];
+        manifest.sessions.push({ id: 'twin-session', title: 'A twin', mediaSha256: listed.mediaSha256, rows: 'sessions/3.json' });
+      });
+      const result = await importInto(target, file);
+      expect(result.imported.map((s) => s.sessionId).sort()).toEqual([sample.rich.id, sample.plain.id].sort());
+      expect(result.duplicates).toEqual([{ sessionId: 'twin-session', title: 'A twin', existingSessionId: sample.plain.id }]);
+      expect(result.warnings).toEqual([]);
+      expect(target.sessions.list()).toHaveLength(2);
+    } finally {
+      target.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an archive holding a symbolic link, and writes nothing', async () => {
+    const dir = tempDir('attune-link-');
+    const target = openTempServices();
+    try {
+      const files: Zippable = await entriesOf(archive);
+      // A Unix symbolic link (made on Unix: the upper 16 bits of the attributes are its mode) pointing outside.
+      files['media/link'] = [new TextEncoder().encode('/etc/passwd'), { os: 3, attrs: (0o120777 << 16) >>> 0 }];
+      const file = path.join(dir, 'link.attune-archive');
+      fs.writeFileSync(file, zipSync(files, { level: 0 }));
+      await expect(importInto(target, file)).rejects.toThrow(/This archive cannot be used safely: “media\/link” is a link or a folder.*Nothing was changed\./);
+      expect(target.sessions.list()).toEqual([]);
+      expect(filesBelow(target.paths.root).filter((f) => !f.startsWith('attune.sqlite'))).toEqual([]);
+    } finally {
+      target.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('writes the archive readable by its owner only', () => {
+    expect(fs.statSync(archive).mode & 0o777).toBe(0o600);
+  });
+
   it('refuses a file that is not an archive, and an archive whose recording was changed, leaving nothing behind', async () => {
     const target = openTempServices();
     const dir = tempDir('attune-bad-');
@@ -160,7 +338,7 @@ describe('session archives', () => {
     try {
       // A table the archive fills, made to refuse one of the rows (a trigger raising an error).
       target.db.exec(`CREATE TRIGGER refuse_second AFTER INSERT ON annotations WHEN (SELECT count(*) FROM annotations) > 3 BEGIN SELECT RAISE(ABORT, 'constraint failed: no more'); END;`);
-      await expect(importInto(target, archive)).rejects.toThrow(/do not fit this library .* Nothing was imported\./);
+      await expect(importInto(target, archive)).rejects.toThrow(/do not fit this library: a record in it breaks one of this library’s rules\. Nothing was imported\./);
       expect((target.db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n).toBe(0);
       expect(filesBelow(target.paths.mediaDir)).toEqual([]);
       expect(filesBelow(target.paths.peaksDir)).toEqual([]);

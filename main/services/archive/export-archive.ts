@@ -1,6 +1,6 @@
 /**
- * Exporting sessions as one archive file: their rows (read in one read transaction, so they agree
- * with each other), the codebooks of their own they use, their recordings, clips and waveforms. The
+ * Exporting sessions as one archive file: their rows (each session's in one read transaction, so
+ * they agree with each other; the event loop runs between sessions), the codebooks of their own they use, their recordings, clips and waveforms. The
  * file is written under a temp name beside the target and renamed into place when complete; a
  * failure or a cancel leaves no file. A recording that no longer matches its fingerprint is refused.
  */
@@ -13,7 +13,7 @@ import type { DataPaths } from '../data-paths';
 import { checkTarget, writeAtomically } from '../files/atomic-write';
 import { libraryTables, schemaVersion } from '../storage/library-tables';
 import { storedFiles } from '../storage/stored-files';
-import { ByteProgress, cancelled, errnoOf, throwIfCancelled, writeFailure, type WorkOptions } from '../storage/work';
+import { ByteProgress, cancelled, errnoOf, throwIfCancelled, writeFailure, yieldToEventLoop, type WorkOptions } from '../storage/work';
 import { ARCHIVE_FORMAT, ARCHIVE_FORMAT_VERSION, ARCHIVE_MANIFEST, CODEBOOKS_ENTRY, type ArchiveManifest, type RowSet } from './archive-format';
 import { codebookIdsOf, codebookRows, sessionRows } from './session-rows';
 import { ZipFileWriter } from './zip-file';
@@ -38,15 +38,17 @@ interface Planned {
   codebooks: RowSet | null;
 }
 
-function plan(source: ArchiveSource, sessionIds: readonly string[]): Planned {
+/** Each session's rows in a read transaction of its own, yielding to the event loop between sessions (a cancel is seen there). */
+async function plan(source: ArchiveSource, sessionIds: readonly string[], signal: AbortSignal | undefined): Promise<Planned> {
   const db = source.db;
-  return db.transaction(() => {
-    const tables = libraryTables(db);
-    const manifestSessions: ArchiveManifest['sessions'] = [];
-    const rowEntries: Planned['rowEntries'] = [];
-    const files: Planned['files'] = [];
-    const seenFiles = new Set<string>();
-    sessionIds.forEach((id, i) => {
+  const tables = libraryTables(db);
+  const manifestSessions: ArchiveManifest['sessions'] = [];
+  const rowEntries: Planned['rowEntries'] = [];
+  const files: Planned['files'] = [];
+  const seenFiles = new Set<string>();
+  for (const [i, id] of sessionIds.entries()) {
+    throwIfCancelled(signal, WHAT);
+    db.transaction(() => {
       const session = db.prepare<[string], { id: string; title: string }>('SELECT id, title FROM sessions WHERE id = ?').get(id);
       if (!session) throw new ApiError('not_found', `No session has the id "${id}".`);
       const set = sessionRows(db, id, tables);
@@ -60,10 +62,12 @@ function plan(source: ArchiveSource, sessionIds: readonly string[]): Planned {
         seenFiles.add(entry);
         files.push({ entry, from: path.join(f.folder === 'media' ? source.paths.mediaDir : source.paths.peaksDir, f.name), sha256: f.sha256, title: session.title });
       }
-    });
-    const codebooks = codebookRows(db, codebookIdsOf(rowEntries.map((r) => r.set), tables), tables);
-    return { manifestSessions, rowEntries, files, codebooks };
-  })();
+    })();
+    await yieldToEventLoop();
+  }
+  throwIfCancelled(signal, WHAT);
+  const codebooks = codebookRows(db, codebookIdsOf(rowEntries.map((r) => r.set), tables), tables);
+  return { manifestSessions, rowEntries, files, codebooks };
 }
 
 export async function exportArchive(source: ArchiveSource, sessionIds: readonly string[], outPath: string, options: ArchiveExportOptions = {}): Promise<ArchiveExportResult> {
@@ -73,7 +77,7 @@ export async function exportArchive(source: ArchiveSource, sessionIds: readonly 
   if (!path.isAbsolute(outPath)) throw new ApiError('invalid_input', 'Choose a full path to save the archive to.');
   const target = checkTarget(outPath, options.overwrite ?? false);
   progress?.(1, 'Gathering the sessions');
-  const planned = plan(source, ids);
+  const planned = await plan(source, ids, signal);
   const createdAt = new Date();
   const sizes = await Promise.all(
     planned.files.map((f) =>
@@ -96,6 +100,8 @@ export async function exportArchive(source: ArchiveSource, sessionIds: readonly 
         try {
           const entries: ArchiveManifest['entries'] = [];
           for (const r of planned.rowEntries) {
+            throwIfCancelled(signal, WHAT);
+            await yieldToEventLoop();
             const data = json(r.set);
             entries.push({ path: r.path, size: data.byteLength, sha256: await zip.addBytes(r.path, data, true) });
           }

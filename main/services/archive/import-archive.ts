@@ -4,12 +4,15 @@
  * 1. Every entry's name in the zip's central directory (absolute paths, '..', drive letters,
  *    backslashes, links and folders are refused), then the manifest against a strict schema, then each
  *    rows entry against its SHA-256 and schema.
+ *    What the rows may hold is checked too (check-archive-rows.ts): only a session's own tables, rows
+ *    of that session alone, codebooks of their own with their codes; anything else is refused.
  * 2. Sessions already here — the same recording by its content hash, or the same session id — are
- *    skipped and reported.
+ *    skipped and reported, and so is the second of two sessions in the archive with the same recording.
  * 3. The files of the others are unpacked into a staging folder and checked against the manifest.
  * 4. One transaction inserts every row (the columns both sides know; codebooks and codes already here
  *    are kept) and renames the staged files into place; any failure rolls the rows back and removes
- *    the files it placed. The staging folder is removed in every case.
+ *    the files it placed. The staging folder is removed in every case. Tidying up after the commit
+ *    (flushing the folders) cannot undo the import: a failure there is reported as a warning.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -23,7 +26,7 @@ import { fsyncDir } from '../files/fs-durability';
 import { MIGRATIONS } from '../store/migrations';
 import { resolveEntry, unsafeEntry, unsafeEntryReason } from '../storage/entry-names';
 import { libraryTables, quoteName, type LibraryTable } from '../storage/library-tables';
-import { ByteProgress, cancelled, errnoOf, SHA256_NAME, throwIfCancelled, writeFailure, type WorkOptions } from '../storage/work';
+import { ByteProgress, cancelled, errnoOf, SHA256_NAME, throwIfCancelled, writeFailure, yieldToEventLoop, type WorkOptions } from '../storage/work';
 import {
   ARCHIVE_FORMAT_VERSION,
   ARCHIVE_MANIFEST,
@@ -34,7 +37,8 @@ import {
   type ArchiveManifest,
   type RowSet,
 } from './archive-format';
-import { decodeCell } from './session-rows';
+import { checkCodebookRows, checkSessionRows, onlyNewCodebooks } from './check-archive-rows';
+import { decodeCell, sessionTablePlan } from './session-rows';
 import { ZipFileFormatError, ZipFileReader, type ZipFileEntry } from './zip-file';
 
 export interface ArchiveTarget {
@@ -133,26 +137,40 @@ export async function importArchive(target: ArchiveTarget, file: string, options
       if (!parsed.success) throw damaged(`${entryPath} is not in the expected form`);
       return parsed.data;
     };
+    const tables = libraryTables(target.db);
+    const plan = sessionTablePlan(tables);
     for (const meta of manifest.sessions) {
+      throwIfCancelled(signal, WHAT);
       const rows = await readRows(meta.rows);
       const ids = column(rows, 'sessions', 'id');
       if (ids.length !== 1 || ids[0] !== meta.id) throw damaged(`the rows of “${meta.title}” do not match its listing`);
       const sha = column(rows, 'media', 'sha256');
       if ((sha[0] ?? null) !== meta.mediaSha256) throw damaged(`the recording of “${meta.title}” does not match its listing`);
+      checkSessionRows(rows, meta.id, meta.title, plan);
       sessions.push({ meta, rows, files: filesOf(rows) });
+      // One session at a time: the UI stays responsive and a cancel is seen between sessions.
+      await yieldToEventLoop();
     }
     const codebooks = manifest.codebooks === null ? null : await readRows(manifest.codebooks);
+    if (codebooks) checkCodebookRows(codebooks, tables);
     throwIfCancelled(signal, WHAT);
 
     // 2. Duplicates.
     const duplicates: ArchiveImportResult['duplicates'] = [];
     const fresh: ArchivedSession[] = [];
+    const inArchive = new Map<string, string>();
     for (const s of sessions) {
       const existing =
+        inArchive.get(`id:${s.meta.id}`) ??
+        (s.meta.mediaSha256 !== null ? inArchive.get(`sha:${s.meta.mediaSha256}`) : undefined) ??
         (s.meta.mediaSha256 !== null ? target.db.prepare<[string], { session_id: string }>('SELECT session_id FROM media WHERE sha256 = ?').get(s.meta.mediaSha256)?.session_id : undefined) ??
         target.db.prepare<[string], { id: string }>('SELECT id FROM sessions WHERE id = ?').get(s.meta.id)?.id;
       if (existing !== undefined) duplicates.push({ sessionId: s.meta.id, title: s.meta.title, existingSessionId: existing });
-      else fresh.push(s);
+      else {
+        fresh.push(s);
+        inArchive.set(`id:${s.meta.id}`, s.meta.id);
+        if (s.meta.mediaSha256 !== null) inArchive.set(`sha:${s.meta.mediaSha256}`, s.meta.id);
+      }
     }
 
     // 3. The files of the new sessions, unpacked and checked.
@@ -182,12 +200,15 @@ export async function importArchive(target: ArchiveTarget, file: string, options
 
     // 4. Rows and files, all or nothing.
     progress?.(92, 'Adding the sessions to the library');
+    const warnings: string[] = [];
     if (fresh.length > 0) {
-      const tables = libraryTables(target.db);
+      const codebookExists = target.db.prepare<[unknown], { id: string }>('SELECT id FROM codebooks WHERE id = ?');
       target.db.transaction(() => {
         target.db.pragma('defer_foreign_keys = ON');
+        // Codebooks already here are kept as they are, codes and all.
+        const newCodebooks = codebooks ? onlyNewCodebooks(codebooks, tables, (id) => codebookExists.get(id) !== undefined) : null;
         for (const t of tables) {
-          if (codebooks?.tables[t.name]) insertRows(target.db, t, codebooks, 'OR IGNORE');
+          if (newCodebooks?.tables[t.name]) insertRows(target.db, t, newCodebooks, 'OR IGNORE');
           for (const s of fresh) insertRows(target.db, t, s.rows, '');
         }
         for (const name of needed) {
@@ -199,17 +220,24 @@ export async function importArchive(target: ArchiveTarget, file: string, options
         }
       })();
       placed.length = 0;
-      await Promise.all([fsyncDir(target.paths.mediaDir), fsyncDir(target.paths.peaksDir)]);
+      // Committed: from here on nothing may report "nothing was imported".
+      try {
+        await Promise.all([fsyncDir(target.paths.mediaDir), fsyncDir(target.paths.peaksDir)]);
+      } catch (error) {
+        console.error('[attune:archive import] flushing the folders after the import failed:', error);
+        warnings.push('The sessions were imported, but Attune could not confirm that their files were written to the disk. Restart Attune if anything looks wrong.');
+      }
     }
     progress?.(100, 'Imported');
-    return { path: archivePath, imported: fresh.map((s) => ({ sessionId: s.meta.id, title: s.meta.title })), duplicates };
+    return { path: archivePath, imported: fresh.map((s) => ({ sessionId: s.meta.id, title: s.meta.title })), duplicates, warnings };
   } catch (error) {
     for (const f of placed) fs.rmSync(f, { force: true });
     if (signal?.aborted) throw cancelled(WHAT);
     if (error instanceof ApiError) throw error;
     const code = errnoOf(error);
-    if (code?.startsWith('SQLITE_') && error instanceof Error) {
-      throw new ApiError('invalid_input', `The sessions in this archive do not fit this library (${error.message}). Nothing was imported.`);
+    if (code?.startsWith('SQLITE_')) {
+      console.error('[attune:archive import] the rows were refused:', error);
+      throw new ApiError('invalid_input', `The sessions in this archive do not fit this library: ${sqliteRefusal(code)}. Nothing was imported.`);
     }
     throw writeFailure(error, target.paths.root, WHAT);
   } finally {
@@ -244,4 +272,14 @@ function insertRows(db: Database.Database, table: LibraryTable, rows: RowSet, co
     `INSERT ${conflict} INTO main.${quoteName(table.name)} (${keep.map(([c]) => quoteName(c)).join(', ')}) VALUES (${keep.map(() => '?').join(', ')})`,
   );
   for (const row of data.rows) insert.run(...keep.map(([, i]) => decodeCell(row[i] ?? null)));
+}
+
+/** Why SQLite refused a row, in plain words (never its own message). */
+function sqliteRefusal(code: string): string {
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') return 'a record in it has the same identity as one already in this library';
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return 'a record in it refers to something that is neither in the archive nor in this library';
+  if (code === 'SQLITE_CONSTRAINT_NOTNULL' || code === 'SQLITE_CONSTRAINT_CHECK' || code === 'SQLITE_MISMATCH') return 'a record in it holds a value this library does not accept';
+  if (code.startsWith('SQLITE_CONSTRAINT')) return 'a record in it breaks one of this library’s rules';
+  if (code === 'SQLITE_FULL') return 'the disk is full';
+  return 'its records could not be written';
 }

@@ -1,6 +1,6 @@
 /**
- * A session's rows, found generically: the `sessions` row, every table with a `session_id` column,
- * and every table whose foreign key points at rows already found (annotation links, replies, read
+ * A session's rows, found generically: the `sessions` row, every table with a `session_id` column
+ * and a foreign key to the session's rows, and every table whose foreign key points at rows already found (annotation links, replies, read
  * marks…), repeated until nothing new turns up. Plus the codebooks of its own the session's rows
  * point at (not the built-in one every library has) and their codes. Tables the triggers fill (the
  * search index) are left to the triggers.
@@ -11,7 +11,7 @@ import type { RowSet, TableRows } from './archive-format';
 
 type Value = null | number | string | bigint | Buffer | { $blob: string };
 
-interface Owned {
+export interface Owned {
   table: LibraryTable;
   /** SQL selecting the owned rows; one `?` per session id (repeated). */
   where: string;
@@ -30,13 +30,12 @@ export function sessionTablePlan(tables: readonly LibraryTable[]): Owned[] {
     for (const t of tables) {
       const key = t.name.toLowerCase();
       if (owned.has(key)) continue;
-      if (t.columns.includes('session_id')) {
+      // Only tables linked to the session's rows by a foreign key: a bare session_id column (the deletion log) is not the session's.
+      const fk = t.foreignKeys.find((f) => owned.has(f.table.toLowerCase()));
+      if (fk && t.columns.includes('session_id')) {
         owned.set(key, { table: t, where: 'session_id = ?', params: 1 });
         changed = true;
-        continue;
-      }
-      const fk = t.foreignKeys.find((f) => owned.has(f.table.toLowerCase()));
-      if (fk) {
+      } else if (fk) {
         const parent = owned.get(fk.table.toLowerCase()) as Owned;
         owned.set(key, {
           table: t,

@@ -18,6 +18,7 @@ const EOCD_SIGNATURE = 0x06054b50;
 const UTF8_FLAG = 0x0800;
 const LIMIT = 0xffffffff;
 const CHUNK = 1024 * 1024;
+const PRIVATE_FILE_MODE = 0o600;
 
 interface CentralRecord {
   name: Buffer;
@@ -50,9 +51,9 @@ export class ZipFileWriter {
     this.stamp = dosDateTime(when);
   }
 
-  /** Creates `file` (it must not exist). */
+  /** Creates `file` (it must not exist), readable by this user only: it holds clinical recordings. */
   static async create(file: string, when: Date): Promise<ZipFileWriter> {
-    return new ZipFileWriter(await fsp.open(file, 'wx'), when);
+    return new ZipFileWriter(await fsp.open(file, 'wx', PRIVATE_FILE_MODE), when);
   }
 
   /** Adds bytes in memory; `compress` deflates them (text). Answers their SHA-256. */
@@ -224,12 +225,12 @@ export class ZipFileReader {
   async extractTo(entry: ZipFileEntry, target: string, options: { signal?: AbortSignal | undefined; onBytes?: (bytes: number) => void } = {}): Promise<{ sha256: string; size: number }> {
     if (entry.method !== 0) {
       const data = await this.readBytes(entry);
-      await fsp.writeFile(target, data, { flag: 'wx' });
+      await fsp.writeFile(target, data, { flag: 'wx', mode: PRIVATE_FILE_MODE });
       return { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
     }
     const start = await this.dataStart(entry);
     if (start + entry.size > this.size) throw new ZipFileFormatError('entry out of range');
-    const output = await fsp.open(target, 'wx');
+    const output = await fsp.open(target, 'wx', PRIVATE_FILE_MODE);
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(CHUNK);
     let done = 0;

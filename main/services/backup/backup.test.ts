@@ -7,6 +7,7 @@ import { openServices, type Services } from '../services';
 import { dumpTables, fillSampleLibrary, storedHashes } from '../storage/storage-test-library';
 import { BACKUP_DATABASE, BACKUP_MANIFEST, backupManifestSchema } from './backup-manifest';
 import { makeBackup } from './make-backup';
+import { restoreBackup } from './restore-backup';
 
 async function outcomeOf(services: Services, start: () => { jobId: string }): Promise<StorageOutcome> {
   const { jobId } = start();
@@ -84,6 +85,91 @@ describe('backup and restore', () => {
     } finally {
       target.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('writes the backup readable by its owner only: folders 0700, files 0600', () => {
+    expect(fs.statSync(backupPath).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(backupPath, 'media')).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(backupPath, 'peaks')).mode & 0o777).toBe(0o700);
+    const files = filesBelow(backupPath);
+    expect(files.length).toBeGreaterThan(4);
+    for (const f of files) expect(fs.statSync(path.join(backupPath, f)).mode & 0o777, f).toBe(0o600);
+  });
+
+  it('repairs a library file the disk damaged: the verified copy from the backup replaces it', async () => {
+    const target = openTempServices();
+    try {
+      expect((await restore(target, backupPath)).kind).toBe('restore');
+      const name = fs.readdirSync(target.paths.mediaDir)[0] as string;
+      const file = path.join(target.paths.mediaDir, name);
+      const bytes = fs.readFileSync(file);
+      bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] as number) ^ 0xff;
+      fs.writeFileSync(file, bytes);
+      expect(storedHashes(target)).not.toEqual(storedHashes(source));
+      const outcome = await restore(target, backupPath, true);
+      expect(outcome.kind).toBe('restore');
+      expect(storedHashes(target)).toEqual(storedHashes(source));
+    } finally {
+      target.cleanup();
+    }
+  });
+
+  it('keeps the record of deletions and warns about sessions of the backup that were deleted since', async () => {
+    const target = openTempServices();
+    try {
+      await restore(target, backupPath);
+      const victim = target.sessions.list()[0] as { id: string };
+      await target.retention.delete(victim.id);
+      const log = dumpTables(target.db).deletion_log;
+      expect(log).toHaveLength(1);
+      const outcome = await restore(target, backupPath, true);
+      if (outcome.kind !== 'restore') throw new Error(JSON.stringify(outcome));
+      expect(outcome.result.warnings).toHaveLength(1);
+      expect(outcome.result.warnings[0]).toMatch(/^1 session in this backup was deleted from the library on \d{4}-\d{2}-\d{2}, and is back now\./);
+      expect(target.sessions.list()).toHaveLength(2);
+      expect(dumpTables(target.db).deletion_log).toEqual(log);
+    } finally {
+      target.cleanup();
+    }
+  });
+
+  it('replaces the rows with SQLite’s secure_delete on: the replaced session’s text is not left in the database file', async () => {
+    const target = openTempServices();
+    try {
+      const { importSample } = await import('../../test-support/temp-library');
+      const mine = await importSample(target, 'audio/jfk.mp3');
+      const marker = 'Qx7-replaced-session-marker-Zv9';
+      target.sessions.update(mine.id, { notes: marker.repeat(20) });
+      const dbFiles = () => [target.paths.dbFile, `${target.paths.dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+      target.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(dbFiles().some((b) => b.includes(marker))).toBe(true);
+      expect((await restore(target, backupPath, true)).kind).toBe('restore');
+      target.db.pragma('wal_checkpoint(TRUNCATE)');
+      expect(dbFiles().some((b) => b.includes(marker))).toBe(false);
+      expect(target.db.pragma('secure_delete', { simple: true })).toBe(0);
+    } finally {
+      target.cleanup();
+    }
+  });
+
+  it('reports trouble tidying up after the rows were replaced as a warning, not as a failure', async () => {
+    const target = openTempServices();
+    try {
+      const { importSample } = await import('../../test-support/temp-library');
+      await importSample(target, 'audio/jfk.mp3');
+      const restoreTarget = {
+        db: target.db,
+        // The prepared-audio folder is gone: removing the replaced files fails after the commit.
+        paths: { ...target.paths, pcmDir: path.join(target.paths.root, 'no-such-folder') },
+        referencedFiles: () => target.sessions.referencedFiles(),
+        busyReason: () => null,
+      };
+      const result = await restoreBackup(restoreTarget, backupPath, { replace: true });
+      expect(result.warnings.some((w) => /The library was restored, but some files of the sessions it replaced could not be removed/.test(w))).toBe(true);
+      expect(dumpTables(target.db).sessions).toEqual(dumpTables(source.db).sessions);
+    } finally {
+      target.cleanup();
     }
   });
 

@@ -42,6 +42,9 @@ export interface BackupOptions extends WorkOptions {
 }
 
 const WHAT = 'backup';
+/** A backup holds clinical recordings: readable by this user only. */
+export const PRIVATE_FOLDER_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
 
 /** Writes a verified backup of the library to `target`, a folder that must not exist yet (its parent must). */
 export async function makeBackup(source: BackupSource, target: string, options: BackupOptions = {}): Promise<BackupResult> {
@@ -57,8 +60,9 @@ export async function makeBackup(source: BackupSource, target: string, options: 
   signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
     throwIfCancelled(signal, WHAT);
-    await fsp.mkdir(path.join(temp, 'media'), { recursive: true });
-    await fsp.mkdir(path.join(temp, 'peaks'));
+    await fsp.mkdir(temp, { mode: PRIVATE_FOLDER_MODE });
+    await fsp.mkdir(path.join(temp, 'media'), { mode: PRIVATE_FOLDER_MODE });
+    await fsp.mkdir(path.join(temp, 'peaks'), { mode: PRIVATE_FOLDER_MODE });
     const createdAt = new Date().toISOString();
 
     // 1. The database.
@@ -71,6 +75,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
         return options.pagesPerStep ?? 256;
       },
     });
+    await fsp.chmod(dbCopy, PRIVATE_FILE_MODE);
     const liveCounts = rowCounts(source.db);
     throwIfCancelled(signal, WHAT);
 
@@ -123,6 +128,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
         await fsp.copyFile(from, to, fs.constants.COPYFILE_EXCL).catch((error: unknown) => {
           throw missingSource(error, f);
         });
+        await fsp.chmod(to, PRIVATE_FILE_MODE);
       }
       copying.add(size);
       const w = workers;
@@ -166,7 +172,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
       leftOut: LEFT_OUT,
     };
     const manifestFile = path.join(temp, BACKUP_MANIFEST);
-    await fsp.writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
+    await fsp.writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     if (flush) {
       await fsyncFile(manifestFile);
       await Promise.all([fsyncDir(path.join(temp, 'media')), fsyncDir(path.join(temp, 'peaks')), fsyncDir(temp)]);

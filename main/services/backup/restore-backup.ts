@@ -8,11 +8,17 @@
  * 3. The staged database must pass SQLite's integrity check with the rows per table the manifest
  *    lists, be no newer than this Attune (older ones are migrated), and every recording and waveform
  *    its rows refer to must be among the staged files.
- * 4. Only then: the staged files are renamed into the media and peaks folders (names are content
- *    hashes, so nothing there is overwritten), and in ONE transaction every row of the library is
- *    replaced by the backup's rows, table by table, through the open connection (the app keeps
- *    running on the same database; triggers rebuild the search index). A failure rolls the rows back
- *    and removes the files it added; files no row refers to any more are removed after the commit.
+ * 4. Only then: the verified staged files are renamed into the media and peaks folders, over any
+ *    file of the same name (names are content hashes, so a file already there should be the same
+ *    bytes; if the disk damaged it, the restore repairs it), and in ONE transaction every row of the
+ *    library is replaced by the backup's rows, table by table, through the open connection (the app
+ *    keeps running on the same database; triggers rebuild the search index). The replaced rows are
+ *    deleted with SQLite's secure_delete on (their pages are zeroed). The deletion log of the library
+ *    is kept (merged into the backup's), and sessions of the backup that were deleted from the library
+ *    since are reported. A failure rolls the rows back and removes the files it added.
+ * 5. After the commit, the recordings, clips and prepared audio no row refers to any more are
+ *    overwritten and removed (waveforms are removed). A failure there is a warning, not a failure:
+ *    the restore itself is done.
  *
  * A library that holds sessions (or codebooks of its own) is replaced only when `replace` is set.
  */
@@ -25,6 +31,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { RestoreResult } from '../../../shared/domain/archive';
 import type { DataPaths } from '../data-paths';
 import { fsyncDir } from '../files/fs-durability';
+import { overwriteAndRemove, removeFile } from '../files/overwrite';
 import { MIGRATIONS, migrate } from '../store/migrations';
 import { resolveEntry } from '../storage/entry-names';
 import { FileWorkers } from '../storage/file-workers';
@@ -170,6 +177,7 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
     if (check.schemaVersion > LATEST_SCHEMA) throw new ApiError('invalid_input', 'This backup was made by a newer version of Attune. Update Attune to restore it.');
     const staged = openPlainDatabase(stagedDb, false);
     let sessions: number;
+    let backupSessionIds: string[];
     try {
       if (schemaVersion(staged) < LATEST_SCHEMA) migrate(staged);
       const listed = new Set(manifest.files.map((f) => f.path));
@@ -179,7 +187,8 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
           throw new ApiError('file_unreadable', `The backup is incomplete: its database refers to ${entry}, which is not in it. Nothing was changed; use another backup.`);
         }
       }
-      sessions = (staged.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n;
+      backupSessionIds = staged.prepare<[], { id: string }>('SELECT id FROM sessions').all().map((r) => r.id);
+      sessions = backupSessionIds.length;
     } finally {
       staged.close();
     }
@@ -191,15 +200,27 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
     for (const f of manifest.files) {
       if (f.kind === 'database') continue;
       const dest = resolveEntry(f.kind === 'media' ? target.paths.mediaDir : target.paths.peaksDir, f.path.slice(f.kind.length + 1), 'backup');
-      if (fs.existsSync(dest)) continue;
+      // Always the verified copy, over whatever is there: a file the disk damaged is repaired.
+      const existed = fs.existsSync(dest);
       await fsp.rename(resolveEntry(staging, f.path, 'backup'), dest);
-      moved.push(dest);
+      if (!existed) moved.push(dest);
     }
     await Promise.all([fsyncDir(target.paths.mediaDir), fsyncDir(target.paths.peaksDir)]);
     throwIfCancelled(signal, WHAT);
-    replaceAllRows(target.db, stagedDb);
+    const warnings: string[] = [];
+    const deletedSince = deletedFromLibrary(target.db, backupSessionIds);
+    replaceAllRows(target.db, stagedDb, { keepDeletionLog: true });
     moved.length = 0;
-    removeUnreferenced(target.paths, target.referencedFiles());
+    if (deletedSince) warnings.push(deletedSince);
+    // Committed: from here on nothing may report "nothing was changed".
+    try {
+      await removeUnreferenced(target.paths, target.referencedFiles());
+    } catch (error) {
+      console.error('[attune:restore] removing the replaced files failed:', error);
+      warnings.push(
+        `The library was restored, but some files of the sessions it replaced could not be removed (${errnoOf(error) ?? 'unknown error'}). Clear the caches in the Storage view, or restart Attune to tidy up.`,
+      );
+    }
     progress?.(100, 'Restored');
     return {
       path: folder,
@@ -208,6 +229,7 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
       bytes: total,
       backupCreatedAt: manifest.createdAt,
       replaced,
+      warnings,
     };
   } catch (error) {
     for (const file of moved) fs.rmSync(file, { force: true });
@@ -219,9 +241,41 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
   }
 }
 
-/** Replaces every row of the library's tables with the rows of the database file `source` (same schema), in one transaction. */
-export function replaceAllRows(db: Database.Database, source: string): void {
+interface DeletionLogRow {
+  deleted_at: string;
+  deleted_by: string;
+  session_id: string;
+  removed_json: string;
+}
+
+const hasDeletionLog = (db: Database.Database): boolean => libraryTables(db).some((t) => t.name === 'deletion_log');
+
+/** "2 sessions in this backup were deleted from the library on …", or null when none were. */
+export function deletedFromLibrary(db: Database.Database, backupSessionIds: readonly string[]): string | null {
+  if (!hasDeletionLog(db) || backupSessionIds.length === 0) return null;
+  const ids = new Set(backupSessionIds);
+  const dates = new Map<string, string>();
+  for (const r of db.prepare<[], { session_id: string; deleted_at: string }>('SELECT session_id, deleted_at FROM deletion_log ORDER BY deleted_at').all()) {
+    if (ids.has(r.session_id)) dates.set(r.session_id, r.deleted_at.slice(0, 10));
+  }
+  if (dates.size === 0) return null;
+  const days = [...new Set(dates.values())].sort();
+  const when = days.length === 1 ? (days[0] as string) : `${days.slice(0, -1).join(', ')} and ${days.at(-1) as string}`;
+  const n = dates.size;
+  return `${n} session${n === 1 ? '' : 's'} in this backup ${n === 1 ? 'was' : 'were'} deleted from the library on ${when}, and ${n === 1 ? 'is' : 'are'} back now. Check the Retention screen and delete ${n === 1 ? 'it' : 'them'} again if consent no longer allows keeping ${n === 1 ? 'it' : 'them'}. The record of the deletions was kept.`;
+}
+
+/**
+ * Replaces every row of the library's tables with the rows of the database file `source` (same
+ * schema), in one transaction, with SQLite's secure_delete on so the replaced rows' pages are zeroed.
+ * `keepDeletionLog` keeps the library's record of deletions (merged into the backup's).
+ */
+export function replaceAllRows(db: Database.Database, source: string, options: { keepDeletionLog?: boolean } = {}): void {
   const alias = 'restore_source';
+  const keepLog = (options.keepDeletionLog ?? false) && hasDeletionLog(db);
+  const log = keepLog ? db.prepare<[], DeletionLogRow>('SELECT deleted_at, deleted_by, session_id, removed_json FROM deletion_log ORDER BY id').all() : [];
+  const secureBefore = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
   db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(source);
   try {
     const mine = libraryTables(db);
@@ -233,9 +287,17 @@ export function replaceAllRows(db: Database.Database, source: string): void {
         const other = theirs.get(t.name.toLowerCase());
         if (other) copyTable(db, t, other, alias);
       }
+      if (keepLog) {
+        const has = db.prepare<[string, string, string], { n: number }>('SELECT count(*) AS n FROM deletion_log WHERE deleted_at = ? AND deleted_by = ? AND session_id = ?');
+        const add = db.prepare('INSERT INTO deletion_log (deleted_at, deleted_by, session_id, removed_json) VALUES (?, ?, ?, ?)');
+        for (const r of log) {
+          if (has.get(r.deleted_at, r.deleted_by, r.session_id)?.n === 0) add.run(r.deleted_at, r.deleted_by, r.session_id, r.removed_json);
+        }
+      }
     })();
   } finally {
     db.prepare(`DETACH DATABASE ${alias}`).run();
+    db.pragma(`secure_delete = ${secureBefore === 1 ? 'ON' : 'OFF'}`);
   }
 }
 
@@ -247,11 +309,19 @@ function copyTable(db: Database.Database, mine: LibraryTable, theirs: LibraryTab
   db.prepare(`INSERT INTO main.${quoteName(mine.name)} (${cols}) SELECT ${cols} FROM ${alias}.${quoteName(theirs.name)} ORDER BY ${withRowid ? 'rowid' : '1'}`).run();
 }
 
-/** Removes stored files no row refers to any more (those of the sessions the restore replaced). */
-function removeUnreferenced(paths: DataPaths, referenced: ReadonlySet<string>): void {
-  for (const dir of [paths.mediaDir, paths.peaksDir, paths.pcmDir]) {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isFile() && !referenced.has(entry.name)) fs.rmSync(path.join(dir, entry.name), { force: true });
+/**
+ * Removes stored files no row refers to any more (those of the sessions the restore replaced):
+ * recordings, clips and the audio prepared from them are overwritten first (as deleting a session
+ * does); waveforms are derived data and simply removed.
+ */
+async function removeUnreferenced(paths: DataPaths, referenced: ReadonlySet<string>): Promise<void> {
+  for (const [dir, remove] of [
+    [paths.mediaDir, overwriteAndRemove],
+    [paths.pcmDir, overwriteAndRemove],
+    [paths.peaksDir, removeFile],
+  ] as const) {
+    for (const entry of await fsp.readdir(dir, { withFileTypes: true })) {
+      if (entry.isFile() && !referenced.has(entry.name)) await remove(path.join(dir, entry.name));
     }
   }
 }

@@ -7,34 +7,14 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaInfo } from '../../../shared/domain/session';
 import { PROGRESS_MEASURES } from '../../../shared/domain/progress';
 import { MEASURES } from '../../../shared/progress/measures';
 import { renderProgressReportHtml } from '../../../shared/progress/progress-report-html';
 import { findChromium } from '../export/pdf/find-chromium';
-import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
+import { fakeMedia, filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
 import { dispatchHarness } from '../../test-support/api-harness';
 import type { Services } from '../services';
 
-function media(i: number): MediaInfo {
-  const sha = i.toString(16).padStart(64, 'b');
-  return {
-    originalName: `s${i}.m4a`,
-    sha256: sha,
-    fileName: `${sha}.m4a`,
-    peaksFileName: `${sha}.peaks`,
-    sizeBytes: 1000,
-    duration: 1500,
-    container: 'mov,mp4,m4a,3gp,3g2,mj2',
-    audioCodec: 'aac',
-    videoCodec: null,
-    channels: 1,
-    sampleRate: 48000,
-    hasVideo: false,
-    width: null,
-    height: null,
-  };
-}
 
 describe.skipIf(!findChromium())('progress report (PDF)', () => {
   let services: Services & { cleanup(): void };
@@ -44,7 +24,7 @@ describe.skipIf(!findChromium())('progress report (PDF)', () => {
     services = openTempServices();
     out = tempDir('attune-progress-pdf-');
     for (let i = 0; i < 6; i++) {
-      const s = services.sessions.create({ title: `Session ${i + 1}`, trainee: 'Amaru Quispe-Lindqvist', recordedAt: `2026-0${i + 1}-15` }, media(i));
+      const s = services.sessions.create({ title: `Session ${i + 1}`, trainee: 'Amaru Quispe-Lindqvist', recordedAt: `2026-0${i + 1}-15` }, fakeMedia());
       for (let k = 0; k < 4 + i * 2; k++) services.annotations.create({ sessionId: s.id, codeId: k % 3 === 0 ? 'open-question' : 'complex-reflection', start: 20 + k * 9, end: null });
       for (let k = 0; k < 6 - i; k++) services.annotations.create({ sessionId: s.id, codeId: 'missed-reflection', start: 600 + k * 5, end: null });
       const g = Math.min(5, 1 + Math.floor(i * 0.8));

@@ -5,7 +5,7 @@
  * refused in plain words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MediaInfo, Session } from '../../../shared/domain/session';
+import type { Session } from '../../../shared/domain/session';
 import { PROGRESS_MEASURES, type CohortComparison, type TraineeSeries, type TraineeSummary } from '../../../shared/domain/progress';
 import type { GlobalRatings } from '../../../shared/domain/review';
 import { cohortChart, growthChart, lineChart } from '../../../shared/progress/chart-model';
@@ -13,38 +13,16 @@ import { chartSvg } from '../../../shared/progress/chart-svg';
 import { dispatch } from '../../api/dispatch';
 import { sessionDetailJson } from '../../cli/session-json';
 import { dispatchHarness } from '../../test-support/api-harness';
-import { importSample, openTempServices } from '../../test-support/temp-library';
+import { fakeMedia, importSample, openTempServices } from '../../test-support/temp-library';
 import { SAMPLE_RECORDING, SAMPLE_TRUTH, truthUtterances, truthVtt } from '../export/export-test-session';
 import type { Services } from '../services';
 
-let counter = 0;
-/** A recording's facts for a session made directly in the store (progress reads no media file). */
-function media(duration: number): MediaInfo {
-  counter += 1;
-  const sha = counter.toString(16).padStart(64, 'a');
-  return {
-    originalName: `s${counter}.m4a`,
-    sha256: sha,
-    fileName: `${sha}.m4a`,
-    peaksFileName: `${sha}.peaks`,
-    sizeBytes: 1000,
-    duration,
-    container: 'mov,mp4,m4a,3gp,3g2,mj2',
-    audioCodec: 'aac',
-    videoCodec: null,
-    channels: 1,
-    sampleRate: 48000,
-    hasVideo: false,
-    width: null,
-    height: null,
-  };
-}
 
 const globals = (g: number): GlobalRatings => ({ cultivatingChangeTalk: g, softeningSustainTalk: g, partnership: g, empathy: Math.min(5, g + 1) });
 
 /** A session of `trainee` with `reflections` complex + simple reflections and `questions` questions spread over its length. */
 function codedSession(services: Services, o: { trainee: string; title: string; recordedAt: string | null; reflections: number; questions: number; growth: number; rating: number }): Session {
-  const session = services.sessions.create({ title: o.title, trainee: o.trainee, recordedAt: o.recordedAt }, media(1200));
+  const session = services.sessions.create({ title: o.title, trainee: o.trainee, recordedAt: o.recordedAt }, fakeMedia(1200));
   const codes = [
     ...Array.from({ length: o.reflections }, (_, i) => (i % 2 === 0 ? 'complex-reflection' : 'simple-reflection')),
     ...Array.from({ length: o.questions }, () => 'open-question'),
@@ -154,7 +132,7 @@ describe('trainee progress', () => {
       expect(chart.points.map((pt) => [pt.sessionId, pt.value])).toEqual(expected.map((p) => [p.sessionId, p.values[m]]));
       const svg = chartSvg(chart, { interactive: true });
       for (const pt of chart.points) expect(svg).toContain(`data-session-id="${pt.sessionId}"`);
-      expect(svg).toContain('role="img"');
+      expect(svg).toContain('role="group" aria-roledescription="chart"');
     }
     const growth = growthChart(series.points, series.growthCodes);
     expect(growth.bars.map((b) => b.segments.find((s) => s.codeId === 'missed-reflection')?.count ?? 0)).toEqual([5, 3, 1, 1, 0]);

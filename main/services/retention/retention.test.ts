@@ -193,8 +193,8 @@ describe('deleting a session for good', () => {
     expect(services.retention.log()).toEqual([]);
 
     await expect(api.ok('sessions.delete', { id: victim.id })).resolves.toEqual({ deleted: true });
-    const { reports } = await api.ok<{ reports: { sessionId: string }[] }>('retention.delete', { ids: [survivor.id] });
-    expect(reports.map((r) => r.sessionId)).toEqual([survivor.id]);
+    const { outcomes } = await api.ok<{ outcomes: { sessionId: string; status: string; report: { sessionId: string } }[] }>('retention.delete', { ids: [survivor.id] });
+    expect(outcomes.map((o) => [o.sessionId, o.status, o.report.sessionId])).toEqual([[survivor.id, 'deleted', survivor.id]]);
     expect(services.sessions.list()).toEqual([]);
     const log = await api.ok<{ sessionId: string; deletedBy: string }[]>('retention.log', {});
     expect(log.map((e) => e.sessionId)).toEqual([survivor.id, victim.id]);

@@ -6,8 +6,8 @@
  * the recording, its audio cache and any clips no other session shares are overwritten before they
  * are unlinked; the waveform peaks are removed.
  *
- * The rows go first and the files after: a crash in between leaves only files no row refers to,
- * which the start-up sweep removes. SQLite's secure_delete zeroes the freed database content, and a
+ * The rows go first and the files after: a crash in between (or a file that cannot be overwritten
+ * now) leaves only files no row refers to, which the start-up sweep overwrites and removes. SQLite's secure_delete zeroes the freed database content, and a
  * checkpoint afterwards folds the write-ahead log into the database and empties it.
  */
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ import { receivedCodebookId } from '../export/package/received-copy';
 import { fsyncDir } from '../files/fs-durability';
 import type { SessionStore } from '../store/session-store';
 import { writeLogEntry } from './deletion-log';
-import { overwriteAndRemove, removeFile } from './overwrite';
+import { overwriteAndRemove, removeFile } from '../files/overwrite';
 
 export interface DeletionStores {
   db: Database.Database;
@@ -149,10 +149,11 @@ export async function removePlannedFiles(files: readonly PlannedFile[]): Promise
       if (file.overwrite) result.overwritten++;
       result.removed++;
     } catch (error) {
-      // Not overwritten (a locked or read-only file): still not left under its name.
-      console.error(`[attune] could not overwrite ${file.path}:`, error);
+      // Not overwritten even after making it writable (a file another program holds, say): it is
+      // left as it is, never unlinked with its bytes intact. No row names it any more, so the
+      // start-up sweep overwrites and removes it.
+      console.error(`[attune] could not ${file.overwrite ? 'overwrite' : 'remove'} ${file.path}; it is removed at the next start:`, error);
       result.failed.push(file.path);
-      await fs.promises.rm(file.path, { force: true }).catch(() => undefined);
     }
   }
   for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await fsyncDir(dir);

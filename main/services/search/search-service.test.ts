@@ -294,6 +294,75 @@ describe('library-wide search', () => {
   });
 });
 
+describe('prefix-heavy searches on a library of a few thousand lines', () => {
+  const services = openTempServices();
+  const { ctx } = dispatchHarness(services);
+  const LINES = 3000;
+
+  beforeAll(async () => {
+    const session = await importSample(services, 'sessions/annomi-0-high.m4a');
+    const duration = session.media?.duration ?? 0;
+    expect(duration).toBeGreaterThan(30);
+    services.sessions.update(session.id, { recordedAt: '2026-02-03' });
+    // Words that share their first letters widely, so that every prefix below matches many lines.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (): string => Array.from({ length: 3 + random(6) }, () => letters[random(26)]).join('');
+    const step = (duration - 1) / LINES;
+    const stamp = (t: number): string => new Date(Math.round(t * 1000)).toISOString().slice(11, 23);
+    const cues = Array.from({ length: LINES }, (_, i) => {
+      const speaker = i % 2 === 0 ? 'Dana' : 'Sam';
+      return `${stamp(i * step)} --> ${stamp((i + 0.9) * step)}\n<v ${speaker}>${Array.from({ length: 20 }, word).join(' ')}`;
+    });
+    services.transcripts.importSubtitles(session.id, 'many.vtt', `WEBVTT\n\n${cues.join('\n\n')}\n`);
+    services.annotations.create({ sessionId: session.id, codeId: 'complex-reflection', start: 0, end: duration, comment: 'Covers every line.' });
+  });
+  afterAll(() => services.cleanup());
+
+  it('refuses one-letter prefixes and more than five prefixes, in plain words', async () => {
+    const alphabet = 'abcdefghijklmnopqrstuvwxyz'.split('').map((c) => `${c}*`).join(' OR ');
+    expect(await dispatch('search.query', { query: alphabet }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Type at least two letters before *, like: reflect* (not “a*”).' },
+    });
+    expect(await dispatch('search.query', { query: 'ab* OR ac* OR ad* OR ae* OR af* OR ag*' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Use at most 5 words ending in * in one search; type more of the word instead.' },
+    });
+  });
+
+  it('answers the costliest allowed prefix searches quickly, with or without filters', () => {
+    const query = 'ab* OR ca* OR de* OR ma* OR st*';
+    const filters: Omit<SearchRequest, 'query'>[] = [
+      {},
+      { speaker: 'client' },
+      { speaker: 'Dana' },
+      { code: 'complex-reflection' },
+      { code: 'complex-reflection', speaker: 'Sam', from: '2026-02-02' },
+    ];
+    for (const filter of filters) {
+      const started = performance.now();
+      const results = services.search.search({ query, limit: 1000, ...filter });
+      const elapsed = performance.now() - started;
+      expect(results.total, JSON.stringify(filter)).toBeGreaterThan(100);
+      expect(results.hits.length).toBe(Math.min(1000, results.total));
+      expect(elapsed, JSON.stringify(filter)).toBeLessThan(500);
+    }
+  });
+
+  it('ranks a filtered search in the database: the same best hits as the whole ranking', () => {
+    const all = services.search.search({ query: 'ab* OR ca*', speaker: 'Dana', limit: 1000 });
+    const top = services.search.search({ query: 'ab* OR ca*', speaker: 'Dana', limit: 10 });
+    expect(top.total).toBe(all.total);
+    expect(top.hits).toEqual(all.hits.slice(0, 10));
+    expect(all.hits.every((h) => h.speakerName === 'Dana')).toBe(true);
+  });
+});
+
 describe('the search index of a library written before search existed', () => {
   it('is filled by the migration', () => {
     const db = new Database(':memory:');

@@ -56,8 +56,8 @@ const ANNOTATION_FIELDS = "('comment', 'modelResponse', 'reply', 'traineeReply')
 const SNIPPET = `snippet(search_fts, 0, char(${MARK_OPEN.charCodeAt(0)}), char(${MARK_CLOSE.charCodeAt(0)}), '…', 32)`;
 
 /**
- * A search without filters that matches more texts than this is ranked among the most recent this
- * many (ranking costs about a microsecond per text; the total still counts them all).
+ * A search that matches more texts than this (after its filters) is ranked among the most recent
+ * this many (ranking costs about a microsecond per text; the total still counts them all).
  */
 export const RANK_WINDOW = 10_000;
 
@@ -106,34 +106,24 @@ export class SearchService {
     // The words are looked for in the text only; the filters that can be are facets in the index.
     params.match = [`text : (${parsed.expression})`, ...facets].join(' AND ');
 
-    let total: number;
-    let best: number[];
-    if (where === '') {
-      // The index answers alone. A search that matches very many texts is ranked among the most
-      // recent RANK_WINDOW of them (ranking costs about a microsecond a text); the total counts all.
-      total = (this.statement('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match').get(params) as { n: number }).n;
-      if (total === 0) return { hits: [], total };
-      const threshold =
-        total > RANK_WINDOW
-          ? (this.statement(`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`).get(params) as { id: number }).id
-          : 0;
-      // bm25() rather than FTS5's rank, so that the rowid bound applies before ranking; among equals, the more recent first.
-      best = this.statement(
-        `SELECT rowid FROM search_fts WHERE search_fts MATCH @match AND rowid >= @threshold ORDER BY bm25(search_fts, 1.0, 0.0), rowid DESC LIMIT @limit`,
-      )
-        .pluck()
-        .all({ ...params, threshold, limit }) as number[];
-    } else {
-      // Filters the index cannot answer: one pass scores only the texts that pass them.
-      const from = joinEntries ? 'search_fts CROSS JOIN search_entries e ON e.id = search_fts.rowid' : 'search_fts';
-      const scored = this.statement(`SELECT search_fts.rowid, bm25(search_fts, 1.0, 0.0) FROM ${from} WHERE search_fts MATCH @match${where}`)
-        .raw()
-        .all(params) as [number, number][];
-      total = scored.length;
-      if (total === 0) return { hits: [], total };
-      scored.sort((x, y) => x[1] - y[1] || y[0] - x[0]);
-      best = scored.slice(0, limit).map(([id]) => id);
-    }
+    // The index answers the words and facets; filters it cannot answer are conditions on the entry
+    // or the rowid. A search that matches very many texts is ranked among the most recent
+    // RANK_WINDOW of them (ranking costs about a microsecond a text), filtered or not; the total counts all.
+    const from = joinEntries ? 'search_fts CROSS JOIN search_entries e ON e.id = search_fts.rowid' : 'search_fts';
+    const matching = `FROM ${from} WHERE search_fts MATCH @match${where}`;
+    const total = (this.statement(`SELECT count(*) AS n ${matching}`).get(params) as { n: number }).n;
+    if (total === 0) return { hits: [], total };
+    const threshold =
+      total > RANK_WINDOW
+        ? (this.statement(`SELECT search_fts.rowid AS id ${matching} ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ${RANK_WINDOW - 1}`).get(params) as { id: number }).id
+        : 0;
+    // bm25() rather than FTS5's rank, so that the rowid bound applies before ranking; among equals,
+    // the more recent first. SQLite keeps only the best `limit` while it sorts.
+    const best = this.statement(
+      `SELECT search_fts.rowid ${matching} AND search_fts.rowid >= @threshold ORDER BY bm25(search_fts, 1.0, 0.0), search_fts.rowid DESC LIMIT @limit`,
+    )
+      .pluck()
+      .all({ ...params, threshold, limit }) as number[];
     // Snippets for the best alone (one pass over the matches between the lowest and highest of them).
     const marks = new Map(
       (

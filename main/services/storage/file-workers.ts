@@ -63,7 +63,7 @@ function copy(id, from, to, flush) {
   const h = crypto.createHash('sha256');
   let size = 0;
   try {
-    output = fs.openSync(to, 'wx');
+    output = fs.openSync(to, 'wx', 0o600);
     for (;;) {
       const n = fs.readSync(input, buf, 0, CHUNK, null);
       if (n <= 0) break;

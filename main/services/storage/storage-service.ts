@@ -95,7 +95,7 @@ export class StorageService {
     if (!path.isAbsolute(requested)) throw new ApiError('invalid_input', 'Choose a full path for the backup.');
     const resolved = path.resolve(requested);
     if (fs.statSync(resolved, { throwIfNoEntry: false })?.isDirectory()) return path.join(resolved, backupFolderName());
-    if (path.dirname(resolved) === this.backupFolder()) fs.mkdirSync(this.backupFolder(), { recursive: true });
+    if (path.dirname(resolved) === this.backupFolder()) fs.mkdirSync(this.backupFolder(), { recursive: true, mode: 0o700 });
     return resolved;
   }
 
@@ -176,6 +176,7 @@ export class StorageService {
         if (s.imports.jobs().length > 0) return 'Recordings are being imported. Wait until they are done (or cancel them), then restore.';
         if (s.transcriptions.jobs().length > 0) return 'Sessions are being transcribed. Wait until they are done (or cancel them), then restore.';
         if (s.exports.jobs().length > 0) return 'An export is under way. Wait until it is done, then restore.';
+        if (s.retention.busy()) return 'A session is being deleted. Wait a moment until that is done, then restore.';
         return null;
       },
     };

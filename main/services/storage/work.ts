@@ -17,6 +17,11 @@ export function throwIfCancelled(signal: AbortSignal | undefined, what: string):
   if (signal?.aborted) throw cancelled(what);
 }
 
+/** Lets the event loop run (the UI's calls, progress, a cancel) between steps of long work on the main process. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 export function errnoOf(error: unknown): string | null {
   if (error instanceof WorkerJobError) return error.code;
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -66,6 +66,9 @@ interface Job {
   engineStartedAt: number;
   lastSentAt: number;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Resolves once nothing of the job runs any more: its audio-cache preparation has ended and its worker has exited. */
+  stopped: Promise<void>;
+  markStopped: () => void;
 }
 
 type Listener<T> = (event: T) => void;
@@ -130,12 +133,24 @@ export class TranscriptionQueue {
     if (index >= 0) {
       this.waiting.splice(index, 1);
       this.settle(job, { kind: 'cancelled' });
+      job.markStopped();
       return true;
     }
     job.preparing?.abort();
     job.worker?.kill(); // its exit settles the job
     if (!job.worker) this.settle(job, { kind: 'cancelled' });
     return true;
+  }
+
+  /**
+   * Cancels every job of the session and answers once each has stopped — its audio-cache
+   * preparation ended (so no cache file appears afterwards) and its worker exited. Deleting a
+   * session waits on this before it plans which files to remove.
+   */
+  async stopSession(sessionId: string): Promise<void> {
+    const jobs = this.all().filter((j) => j.state.sessionId === sessionId);
+    for (const job of jobs) this.cancel(job.state.jobId);
+    await Promise.all(jobs.map((j) => j.stopped));
   }
 
   jobs(): TranscriptionJobState[] {
@@ -155,6 +170,7 @@ export class TranscriptionQueue {
   /** Stops every worker without touching the stored runs: they resume on the next start. */
   close(): void {
     this.closed = true;
+    for (const job of this.waiting) job.markStopped();
     this.waiting.length = 0;
     for (const job of this.running.values()) {
       if (job.timer) clearTimeout(job.timer);
@@ -178,6 +194,8 @@ export class TranscriptionQueue {
   }
 
   private enqueue(sessionId: string, model: ResolvedModel, language: string, keepCorrections: boolean, resume: boolean): string {
+    let markStopped = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => (markStopped = resolve));
     const job: Job = {
       state: { jobId: randomUUID(), sessionId, status: 'queued', model: model.name || path.basename(model.path), percent: 0, etaSeconds: null },
       model,
@@ -191,6 +209,8 @@ export class TranscriptionQueue {
       engineStartedAt: 0,
       lastSentAt: 0,
       timer: null,
+      stopped,
+      markStopped,
     };
     this.waiting.push(job);
     this.sendProgress(job, true);
@@ -216,8 +236,11 @@ export class TranscriptionQueue {
         job.state = { ...job.state, status: 'running', percent: 0, etaSeconds: null };
         this.sendProgress(job, true);
         job.preparing = new AbortController();
-        await prepare(media, job.preparing.signal);
-        job.preparing = null;
+        try {
+          await prepare(media, job.preparing.signal);
+        } finally {
+          job.preparing = null;
+        }
         if (job.cancelled || this.closed) {
           this.settle(job, { kind: 'cancelled' });
           return;
@@ -226,6 +249,8 @@ export class TranscriptionQueue {
       this.run(job);
     } catch (error) {
       this.settle(job, job.cancelled ? { kind: 'cancelled' } : failure(error));
+    } finally {
+      if (!job.worker) job.markStopped(); // else its exit marks it
     }
   }
 
@@ -302,6 +327,7 @@ export class TranscriptionQueue {
       }
     });
     worker.onExit((code) => {
+      job.markStopped();
       if (this.closed) return;
       const final: TranscriptionOutcome = job.cancelled
         ? { kind: 'cancelled' }

@@ -3,7 +3,7 @@
  * saved filters, status counts, the Retention screen and deletion with its log.
  */
 import { z } from 'zod';
-import type { DeletionLogEntry, DeletionReport, RetentionOverview, SavedFilter, StatusCounts } from '../../domain/library';
+import type { DeletionLogEntry, DeletionOutcome, RetentionOverview, SavedFilter, StatusCounts } from '../../domain/library';
 import { MAX_TAGS } from '../../domain/library';
 import { CONSENT_SCOPES, SESSION_STATUSES } from '../../domain/session';
 import { call, empty, id, isoDate, shortText } from '../schema-parts';
@@ -69,8 +69,12 @@ export const libraryCalls = {
   'library.deleteFilter': call<{ deleted: true }>()(z.object({ id: filterId }).strict()),
   /** The Retention screen's lists, for this computer's date. */
   'retention.overview': call<RetentionOverview>()(empty()),
-  /** Deletes sessions for good: rows, recording (overwritten first), caches; one log entry each. */
-  'retention.delete': call<{ reports: DeletionReport[] }>()(z.object({ ids: sessionIds }).strict()),
+  /**
+   * Deletes sessions for good, one after another: rows, recording (overwritten first), caches; one
+   * log entry each. Refused as a whole when an id is unknown or a backup, restore or archive job
+   * runs; after that, one outcome per id (a failure stops the rest, which are not tried).
+   */
+  'retention.delete': call<{ outcomes: DeletionOutcome[] }>()(z.object({ ids: sessionIds }).strict()),
   /** The deletion log, newest first. */
   'retention.log': call<DeletionLogEntry[]>()(empty()),
 } satisfies Record<string, { input: z.ZodType; output: unknown }>;
