@@ -34,7 +34,7 @@ import { fsyncDir } from '../files/fs-durability';
 import { overwriteAndRemove, removeFile } from '../files/overwrite';
 import { MIGRATIONS, migrate } from '../store/migrations';
 import { resolveEntry } from '../storage/entry-names';
-import { FileWorkers } from '../storage/file-workers';
+import { FileWorkers, type SqlStatement } from '../storage/file-workers';
 import { libraryTables, quoteName, schemaVersion, type LibraryTable } from '../storage/library-tables';
 import { storedFiles } from '../storage/stored-files';
 import { ByteProgress, cancelled, errnoOf, openPlainDatabase, throwIfCancelled, writeFailure, type WorkOptions } from '../storage/work';
@@ -209,7 +209,7 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
     throwIfCancelled(signal, WHAT);
     const warnings: string[] = [];
     const deletedSince = deletedFromLibrary(target.db, backupSessionIds);
-    replaceAllRows(target.db, stagedDb, { keepDeletionLog: true });
+    await w.replaceRows(target.paths.dbFile, stagedDb, RESTORE_ALIAS, replaceAllRowsPlan(target.db, stagedDb, { keepDeletionLog: true }));
     moved.length = 0;
     if (deletedSince) warnings.push(deletedSince);
     // Committed: from here on nothing may report "nothing was changed".
@@ -241,6 +241,9 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
   }
 }
 
+/** The name the backup's database is attached under while its rows are copied in. */
+const RESTORE_ALIAS = 'restore_source';
+
 interface DeletionLogRow {
   deleted_at: string;
   deleted_by: string;
@@ -266,47 +269,43 @@ export function deletedFromLibrary(db: Database.Database, backupSessionIds: read
 }
 
 /**
- * Replaces every row of the library's tables with the rows of the database file `source` (same
- * schema), in one transaction, with SQLite's secure_delete on so the replaced rows' pages are zeroed.
- * `keepDeletionLog` keeps the library's record of deletions (merged into the backup's).
+ * The statements that replace every row of the library's tables with the rows of the database file
+ * `source` (same schema, attached as RESTORE_ALIAS), for FileWorkers.replaceRows to run in one
+ * transaction off the main thread with SQLite's secure_delete on, so the replaced rows' pages are
+ * zeroed. `keepDeletionLog` keeps the library's record of deletions (merged into the backup's).
  */
-export function replaceAllRows(db: Database.Database, source: string, options: { keepDeletionLog?: boolean } = {}): void {
-  const alias = 'restore_source';
+export function replaceAllRowsPlan(db: Database.Database, source: string, options: { keepDeletionLog?: boolean } = {}): SqlStatement[] {
   const keepLog = (options.keepDeletionLog ?? false) && hasDeletionLog(db);
   const log = keepLog ? db.prepare<[], DeletionLogRow>('SELECT deleted_at, deleted_by, session_id, removed_json FROM deletion_log ORDER BY id').all() : [];
-  const secureBefore = db.pragma('secure_delete', { simple: true }) as number;
-  db.pragma('secure_delete = ON');
-  db.prepare(`ATTACH DATABASE ? AS ${alias}`).run(source);
+  const mine = libraryTables(db);
+  const staged = openPlainDatabase(source, true);
+  let theirs: Map<string, LibraryTable>;
   try {
-    const mine = libraryTables(db);
-    const theirs = new Map(libraryTables(db, alias).map((t) => [t.name.toLowerCase(), t]));
-    db.transaction(() => {
-      db.pragma('defer_foreign_keys = ON');
-      for (const t of [...mine].reverse()) db.prepare(`DELETE FROM main.${quoteName(t.name)}`).run();
-      for (const t of mine) {
-        const other = theirs.get(t.name.toLowerCase());
-        if (other) copyTable(db, t, other, alias);
-      }
-      if (keepLog) {
-        const has = db.prepare<[string, string, string], { n: number }>('SELECT count(*) AS n FROM deletion_log WHERE deleted_at = ? AND deleted_by = ? AND session_id = ?');
-        const add = db.prepare('INSERT INTO deletion_log (deleted_at, deleted_by, session_id, removed_json) VALUES (?, ?, ?, ?)');
-        for (const r of log) {
-          if (has.get(r.deleted_at, r.deleted_by, r.session_id)?.n === 0) add.run(r.deleted_at, r.deleted_by, r.session_id, r.removed_json);
-        }
-      }
-    })();
+    theirs = new Map(libraryTables(staged).map((t) => [t.name.toLowerCase(), t]));
   } finally {
-    db.prepare(`DETACH DATABASE ${alias}`).run();
-    db.pragma(`secure_delete = ${secureBefore === 1 ? 'ON' : 'OFF'}`);
+    staged.close();
   }
+  const plan: SqlStatement[] = [...mine].reverse().map((t) => ({ sql: `DELETE FROM main.${quoteName(t.name)}` }));
+  for (const t of mine) {
+    const other = theirs.get(t.name.toLowerCase());
+    const copy = other ? copyStatement(t, other) : null;
+    if (copy) plan.push(copy);
+  }
+  for (const r of log) {
+    plan.push({
+      sql: 'INSERT INTO main.deletion_log (deleted_at, deleted_by, session_id, removed_json) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM main.deletion_log WHERE deleted_at = ? AND deleted_by = ? AND session_id = ?)',
+      params: [r.deleted_at, r.deleted_by, r.session_id, r.removed_json, r.deleted_at, r.deleted_by, r.session_id],
+    });
+  }
+  return plan;
 }
 
-function copyTable(db: Database.Database, mine: LibraryTable, theirs: LibraryTable, alias: string): void {
+function copyStatement(mine: LibraryTable, theirs: LibraryTable): SqlStatement | null {
   const shared = mine.columns.filter((c) => theirs.columns.includes(c));
-  if (shared.length === 0) return;
+  if (shared.length === 0) return null;
   const withRowid = mine.hiddenRowid && theirs.hiddenRowid;
   const cols = [...(withRowid ? ['rowid'] : []), ...shared.map(quoteName)].join(', ');
-  db.prepare(`INSERT INTO main.${quoteName(mine.name)} (${cols}) SELECT ${cols} FROM ${alias}.${quoteName(theirs.name)} ORDER BY ${withRowid ? 'rowid' : '1'}`).run();
+  return { sql: `INSERT INTO main.${quoteName(mine.name)} (${cols}) SELECT ${cols} FROM ${RESTORE_ALIAS}.${quoteName(theirs.name)} ORDER BY ${withRowid ? 'rowid' : '1'}` };
 }
 
 /**

@@ -26,7 +26,14 @@ export interface DbCheckResult {
 type Job =
   | { op: 'hash'; file: string }
   | { op: 'copy'; from: string; to: string; flush: boolean }
-  | { op: 'checkDb'; file: string; full: boolean };
+  | { op: 'checkDb'; file: string; full: boolean }
+  | { op: 'replaceRows'; file: string; source: string; alias: string; statements: SqlStatement[] };
+
+/** One statement of a write plan run by a worker, with its parameters. */
+export interface SqlStatement {
+  sql: string;
+  params?: (string | number | null)[];
+}
 
 interface Pending {
   job: Job;
@@ -95,9 +102,31 @@ function checkDb(file, full) {
     return { integrity, counts, schemaVersion: db.pragma('user_version', { simple: true }) };
   } finally { db.close(); }
 }
+function replaceRows(job) {
+  const Database = require(workerData.sqlitePath);
+  const db = new Database(job.file, Object.assign({ fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    db.pragma('secure_delete = ON');
+    db.prepare('ATTACH DATABASE ? AS ' + job.alias).run(job.source);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.pragma('defer_foreign_keys = ON');
+      for (const st of job.statements) db.prepare(st.sql).run(...(st.params || []));
+      db.exec('COMMIT');
+    } catch (e) {
+      db.exec('ROLLBACK');
+      throw e;
+    }
+    db.exec('DETACH DATABASE ' + job.alias);
+    return { done: true };
+  } finally { db.close(); }
+}
 parentPort.on('message', (m) => {
   try {
-    const result = m.job.op === 'hash' ? hash(m.id, m.job.file) : m.job.op === 'copy' ? copy(m.id, m.job.from, m.job.to, m.job.flush) : checkDb(m.job.file, m.job.full);
+    const j = m.job;
+    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : replaceRows(j);
     parentPort.postMessage({ id: m.id, result });
   } catch (e) { fail(m.id, e); }
 });
@@ -170,6 +199,16 @@ export class FileWorkers {
   /** Opens a database copy read-only: its integrity check (full, or SQLite's quicker check) and rows per table. */
   checkDb(file: string, full = true): Promise<DbCheckResult> {
     return this.run({ op: 'checkDb', file, full }) as Promise<DbCheckResult>;
+  }
+
+  /**
+   * Runs `statements` against the library database `file` in one transaction on a worker's own
+   * connection (foreign keys checked at commit, secure_delete on), with `source` attached as `alias`:
+   * long writes such as a restore's thousands of rows and their search-index triggers stay off the
+   * main event loop. Terminating the worker leaves the transaction uncommitted.
+   */
+  replaceRows(file: string, source: string, alias: string, statements: SqlStatement[]): Promise<void> {
+    return this.run({ op: 'replaceRows', file, source, alias, statements }).then(() => undefined);
   }
 
   /** Stops every worker; what was running or queued fails with WorkerCancelled. */
