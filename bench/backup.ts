@@ -38,7 +38,7 @@ function writeRandomFile(file: string, megabytes: number): string {
   return hash.digest('hex');
 }
 
-async function buildLibrary(services: Services): Promise<void> {
+export async function buildLibrary(services: Services): Promise<void> {
   await importRecording({ store: services.sessions, paths: services.paths, tools: services.tools }, { sourcePath: path.join(sharedData, 'audio', 'jfk.wav') });
   const db = services.db;
   const now = new Date().toISOString();

@@ -286,7 +286,7 @@ describe('backup and restore', () => {
     }
   });
 
-  it('refuses a backup over an existing folder name and reports a library file that no longer matches its fingerprint', async () => {
+  it('refuses a backup over an existing folder name; a library file that no longer matches its fingerprint is copied faithfully, and its restore refused', async () => {
     await expect(makeBackup({ db: source.db, paths: source.paths, appVersion: 't' }, backupPath)).rejects.toMatchObject({ code: 'file_exists' });
     const other = openTempServices();
     const parent = tempDir('attune-rot-');
@@ -297,8 +297,18 @@ describe('backup and restore', () => {
       const bytes = fs.readFileSync(media);
       bytes[100] = (bytes[100] as number) ^ 1;
       fs.writeFileSync(media, bytes);
-      await expect(makeBackup({ db: other.db, paths: other.paths, appVersion: 't' }, path.join(parent, 'b'))).rejects.toThrow(/library’s own copy of the recording of .* is damaged/);
-      expect(fs.readdirSync(parent)).toEqual([]);
+      // The backup is a byte-for-byte copy; its manifest keeps the fingerprint from the import.
+      const made = await makeBackup({ db: other.db, paths: other.paths, appVersion: 't' }, path.join(parent, 'b'));
+      expect(fs.readFileSync(path.join(made.path, 'media', s.media.fileName)).equals(bytes)).toBe(true);
+      const fresh = tempDir('attune-rot-restore-');
+      const target = openServices(fresh, { resumeTranscriptions: false });
+      try {
+        await expect(restoreBackup({ db: target.db, paths: target.paths, referencedFiles: () => target.sessions.referencedFiles(), busyReason: () => null }, made.path)).rejects.toThrow(/The backup is damaged: media\/.* does not match the fingerprint/);
+        expect(target.sessions.list()).toEqual([]);
+      } finally {
+        target.close();
+        fs.rmSync(fresh, { recursive: true, force: true });
+      }
     } finally {
       other.cleanup();
       fs.rmSync(parent, { recursive: true, force: true });

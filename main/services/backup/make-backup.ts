@@ -5,10 +5,14 @@
  *    responsive; the rows per table are counted on the live database the moment it completes.
  * 2. The copy is switched out of write-ahead-log mode (one self-contained file) and, in a worker,
  *    checked with PRAGMA integrity_check and counted again: the counts must match.
- * 3. Every recording, clip and waveform the copied rows refer to is copied by the operating system
- *    (as a plain copy is), flushed to the disk, and read back in a worker to compare its SHA-256 with
- *    the one its name and row promise (waveforms: with the hash taken of the original while copying).
- *    Two files are read back at once while the next one is being copied.
+ * 3. Every recording, clip and waveform the copied rows refer to is copied and read back in a
+ *    worker: a recording or clip is copied by the operating system (as a plain copy is) and read back
+ *    byte for byte against the original, which is named by its SHA-256 (the manifest records that
+ *    fingerprint and a restore checks every file against it first); a waveform is hashed while copying
+ *    and its copy's hash read back. Two files are checked at once while the next one is being copied.
+ *    Like a plain copy, the recordings are left to the operating system to write out to the disk
+ *    (forcing every byte out first would triple the time; `flush` does it); the database copy, the
+ *    waveforms and the manifest are synced.
  * 4. The manifest lists every file with its size and SHA-256; then the folder, written under a
  *    hidden temporary name beside the target, is renamed into place. A failure or a cancel removes
  *    the temporary folder: there is never half a backup under the target's name.
@@ -35,7 +39,7 @@ export interface BackupSource {
 }
 
 export interface BackupOptions extends WorkOptions {
-  /** Sync every file to the disk before the backup is renamed into place. Default true. */
+  /** Also sync every recording to the disk before the backup is renamed into place. Default false. */
   flush?: boolean;
   /** Pages copied per step of SQLite's online backup. */
   pagesPerStep?: number;
@@ -49,7 +53,7 @@ export const PRIVATE_FILE_MODE = 0o600;
 /** Writes a verified backup of the library to `target`, a folder that must not exist yet (its parent must). */
 export async function makeBackup(source: BackupSource, target: string, options: BackupOptions = {}): Promise<BackupResult> {
   const { signal, progress } = options;
-  const flush = options.flush ?? true;
+  const flush = options.flush ?? false;
   const finalPath = path.resolve(target);
   const parent = path.dirname(finalPath);
   if (fs.existsSync(finalPath)) throw new ApiError('file_exists', `${finalPath} already exists. Choose a new folder name for the backup.`);
@@ -99,7 +103,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
     dbCheck.catch(() => undefined);
     dbHash.catch(() => undefined);
 
-    // 3. The files: copied, flushed and read back.
+    // 3. The files: copied and read back.
     const sizes = new Map<StoredFile, number>();
     let totalBytes = 0;
     for (const f of files) {
@@ -120,7 +124,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
       let sourceHash: Promise<HashResult> | null = null;
       if (f.sha256 === null) {
         // No known hash (a waveform): hashed while copying, in a worker.
-        sourceHash = workers.copy(from, to, flush);
+        sourceHash = workers.copy(from, to, true);
         await sourceHash.catch((error: unknown) => {
           throw missingSource(error, f);
         });
@@ -133,14 +137,18 @@ export async function makeBackup(source: BackupSource, target: string, options: 
       copying.add(size);
       const w = workers;
       const check = (async (): Promise<BackupFile> => {
-        const [readBack] = await Promise.all([w.hash(to, (n) => checking.add(n)), flush && f.sha256 !== null ? fsyncFile(to) : Promise.resolve()]);
-        const expected = f.sha256 ?? (await (sourceHash as Promise<HashResult>)).sha256;
-        if (readBack.sha256 !== expected || readBack.size !== size) {
-          const original = await w.hash(from);
-          if (original.sha256 !== expected) throw damagedOriginal(f);
-          throw new ApiError('internal', `The copy of ${describe(f)} read back differently from what was written. The backup drive may be failing; try another drive. Nothing was kept.`);
+        const differs = new ApiError('internal', `The copy of ${describe(f)} read back differently from what was written. The backup drive may be failing; try another drive. Nothing was kept.`);
+        if (f.sha256 === null) {
+          // A waveform: its copy read back against the hash taken of the original while copying.
+          const [readBack, original] = await Promise.all([w.hash(to, (n) => checking.add(n)), sourceHash as Promise<HashResult>]);
+          if (readBack.sha256 !== original.sha256 || readBack.size !== size) throw differs;
+          return { path: `${f.folder}/${f.name}`, kind: f.folder, size, sha256: readBack.sha256 };
         }
-        return { path: `${f.folder}/${f.name}`, kind: f.folder, size, sha256: readBack.sha256 };
+        // A recording or clip: its copy read back byte for byte against the original, which is
+        // named by its SHA-256 (a restore checks every file against that fingerprint first).
+        const [same] = await Promise.all([w.compare(from, to, (n) => checking.add(n)), flush ? fsyncFile(to) : Promise.resolve()]);
+        if (!same.equal || same.size !== size) throw differs;
+        return { path: `${f.folder}/${f.name}`, kind: f.folder, size, sha256: f.sha256 };
       })();
       check.catch(() => undefined);
       pendingChecks.push(check);
@@ -156,7 +164,7 @@ export async function makeBackup(source: BackupSource, target: string, options: 
         throw new ApiError('internal', `The database copy holds ${check.counts[table] ?? 0} rows of “${table}” where the library holds ${n}. Nothing was kept; try again.`);
       }
     }
-    if (flush) await fsyncFile(dbCopy);
+    await fsyncFile(dbCopy);
 
     // 4. The manifest, then the folder into place.
     const entries: BackupFile[] = [{ path: BACKUP_DATABASE, kind: 'database', size: dbFile.size, sha256: dbFile.sha256 }, ...checked];
@@ -173,15 +181,13 @@ export async function makeBackup(source: BackupSource, target: string, options: 
     };
     const manifestFile = path.join(temp, BACKUP_MANIFEST);
     await fsp.writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
-    if (flush) {
-      await fsyncFile(manifestFile);
-      await Promise.all([fsyncDir(path.join(temp, 'media')), fsyncDir(path.join(temp, 'peaks')), fsyncDir(temp)]);
-    }
+    await fsyncFile(manifestFile);
+    await Promise.all([fsyncDir(path.join(temp, 'media')), fsyncDir(path.join(temp, 'peaks')), fsyncDir(temp)]);
     throwIfCancelled(signal, WHAT);
     progress?.(99, 'Finishing');
     if (fs.existsSync(finalPath)) throw new ApiError('file_exists', `${finalPath} appeared while the backup was being written. Choose a new folder name.`);
     await fsp.rename(temp, finalPath);
-    if (flush) await fsyncDir(parent);
+    await fsyncDir(parent);
     progress?.(100, 'Verified');
     return { path: finalPath, sessions, files: entries.length, bytes: entries.reduce((sum, e) => sum + e.size, 0), verified: true, createdAt };
   } catch (error) {
@@ -206,13 +212,6 @@ function missingSource(error: unknown, f: StoredFile): unknown {
   const code = errnoOf(error);
   if (code === 'ENOENT') return new ApiError('file_missing', `${capitalise(describe(f))} is missing from the library (${f.folder}/${f.name}). Nothing was backed up.`);
   return error;
-}
-
-function damagedOriginal(f: StoredFile): ApiError {
-  return new ApiError(
-    'file_unreadable',
-    `The library’s own copy of ${describe(f)} is damaged: it no longer matches the fingerprint it had when it was imported. Nothing was backed up; restore that session from an earlier backup or import it again.`,
-  );
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,8 +1,8 @@
 /**
  * The heavy reading of backups and archives, off the main event loop: worker threads that hash a
- * file, copy a file while hashing it (flushed to the disk), or check a database copy (SQLite's
- * integrity check and its rows per table). Two workers by default, so two files are hashed at once
- * while the main thread copies the next one. Cancelling terminates the workers at once.
+ * file, copy a file while hashing it (flushed to the disk), compare two files byte for byte, check a
+ * database copy (SQLite's integrity check and its rows per table) or write a restore's rows. Two
+ * workers by default, so two files are checked at once while the main thread copies the next one. Cancelling terminates the workers at once.
  *
  * The worker's code is plain JavaScript here (evaluated by the worker) so that it runs the same from
  * the bundled app, the command line and the tests, with no separate build entry.
@@ -27,6 +27,7 @@ type Job =
   | { op: 'hash'; file: string }
   | { op: 'copy'; from: string; to: string; flush: boolean }
   | { op: 'checkDb'; file: string; full: boolean }
+  | { op: 'compare'; a: string; b: string }
   | { op: 'replaceRows'; file: string; source: string; alias: string; statements: SqlStatement[] };
 
 /** One statement of a write plan run by a worker, with its parameters. */
@@ -87,6 +88,28 @@ function copy(id, from, to, flush) {
   }
   return { sha256: h.digest('hex'), size };
 }
+const other = Buffer.allocUnsafe(CHUNK);
+function compare(id, a, b) {
+  const fa = fs.openSync(a, 'r');
+  let fb = -1;
+  let size = 0;
+  try {
+    fb = fs.openSync(b, 'r');
+    for (;;) {
+      const n = fs.readSync(fa, buf, 0, CHUNK, null);
+      let m = 0;
+      while (m < n) { const k = fs.readSync(fb, other, m, n - m, null); if (k <= 0) break; m += k; }
+      if (m !== n || !buf.subarray(0, n).equals(other.subarray(0, n))) return { equal: false, size: size + Math.min(n, m) };
+      if (n <= 0) break;
+      size += n;
+      parentPort.postMessage({ id, bytes: n });
+    }
+    return { equal: fs.readSync(fb, other, 0, 1, null) === 0, size };
+  } finally {
+    fs.closeSync(fa);
+    if (fb >= 0) fs.closeSync(fb);
+  }
+}
 function checkDb(file, full) {
   const Database = require(workerData.sqlitePath);
   const db = new Database(file, Object.assign({ readonly: true, fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
@@ -126,7 +149,7 @@ function replaceRows(job) {
 parentPort.on('message', (m) => {
   try {
     const j = m.job;
-    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : replaceRows(j);
+    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : j.op === 'compare' ? compare(m.id, j.a, j.b) : replaceRows(j);
     parentPort.postMessage({ id: m.id, result });
   } catch (e) { fail(m.id, e); }
 });
@@ -194,6 +217,11 @@ export class FileWorkers {
   /** Copies `from` to `to` (which must not exist) while hashing; `flush` syncs it to the disk. */
   copy(from: string, to: string, flush: boolean, onBytes?: (bytes: number) => void): Promise<HashResult> {
     return this.run({ op: 'copy', from, to, flush }, onBytes) as Promise<HashResult>;
+  }
+
+  /** Reads two files side by side: whether they hold the same bytes (and how many were compared). */
+  compare(a: string, b: string, onBytes?: (bytes: number) => void): Promise<{ equal: boolean; size: number }> {
+    return this.run({ op: 'compare', a, b }, onBytes) as Promise<{ equal: boolean; size: number }>;
   }
 
   /** Opens a database copy read-only: its integrity check (full, or SQLite's quicker check) and rows per table. */
