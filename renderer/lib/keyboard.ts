@@ -23,7 +23,15 @@ export function activatesOnSpace(target: EventTarget | null): boolean {
   return role === 'button' || role === 'link' || role === 'checkbox' || role === 'switch' || role === 'menuitem' || role === 'tab';
 }
 
-/** True when an open modal dialog should receive keys instead of the page. */
+let dialogs: HTMLCollectionOf<HTMLDialogElement> | null = null;
+
+/**
+ * True when an open modal dialog should receive keys instead of the page. Asked on every key press,
+ * so it reads the browser's live list of dialogs rather than searching the whole page (a long
+ * transcript makes that search cost a millisecond or more).
+ */
 export function modalIsOpen(): boolean {
-  return document.querySelector('dialog[open]') !== null;
+  dialogs ??= document.getElementsByTagName('dialog');
+  for (const dialog of dialogs) if (dialog.open) return true;
+  return false;
 }
