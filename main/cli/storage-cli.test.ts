@@ -70,6 +70,33 @@ describe('attune backup, restore and archive', () => {
     expect(tablesOf(fresh)).toEqual(tablesOf(library));
   });
 
+  it('backs up to one .attune-backup file and restores it into an empty data dir; a cut-short file is refused', () => {
+    const file = path.join(work, 'library.attune-backup');
+    const made = runAttune(library, ['backup', file]);
+    expect(made.code).toBe(0);
+    expect(made.stderr).toMatch(/^Backed up 1 session to .*library\.attune-backup \(\d+ files, .+\); every file was read back and verified\.\n$/);
+    expect(fs.statSync(file).isFile()).toBe(true);
+    expect(fs.readdirSync(work).filter((n) => n.includes('library.attune-backup'))).toEqual(['library.attune-backup']);
+
+    const fresh = path.join(work, 'restored-from-file');
+    const restored = runAttune(fresh, ['restore', file, '--json']);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(JSON.parse(restored.stdout) as RestoreResult).toMatchObject({ sessions: 1, path: file });
+    expect(tablesOf(fresh)).toEqual(tablesOf(library));
+
+    const again = runAttune(library, ['backup', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists\. Choose a new file name for the backup\./);
+
+    const cut = path.join(work, 'cut.attune-backup');
+    fs.writeFileSync(cut, fs.readFileSync(file).subarray(0, 5000));
+    const damaged = runAttune(fresh, ['restore', cut, '--replace']);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toMatch(/^attune restore: The backup is damaged: the file ends too early.*Nothing was changed/);
+    expect(tablesOf(fresh)).toEqual(tablesOf(library));
+  });
+
   it('refuses a backup to a folder that is not there, and a restore from a folder that is not a backup', () => {
     const missing = runAttune(library, ['backup', path.join(work, 'no', 'such', 'place')]);
     expect(missing.code).toBe(1);

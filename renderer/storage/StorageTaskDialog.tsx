@@ -23,9 +23,9 @@ const TITLES: Record<StorageTask['kind'], string> = {
 
 const HINTS: Record<StorageTask['kind'], string> = {
   backup:
-    'A full path on this computer, for a new folder. If you name a folder that already exists, the backup goes into a new dated folder inside it. Recordings, waveforms and the database are copied and then read back to verify them; the audio prepared for transcription is left out (it is rebuilt when needed).',
+    'A full path on this computer, for a new folder. If you name a folder that already exists, the backup goes into a new dated folder inside it. A name ending in .attune-backup makes one file instead of a folder. Recordings, waveforms and the database are copied and then read back to verify them; the audio prepared for transcription is left out (it is rebuilt when needed).',
   restore:
-    'The full path of a backup folder (the one holding attune-backup.json). The whole backup is checked before anything in this library changes.',
+    'The full path of a backup folder (the one holding attune-backup.json) or of a backup file ending in .attune-backup. The whole backup is checked before anything in this library changes.',
   archiveExport: 'A full path on this computer for the archive file. The folder must exist.',
   archiveImport: 'The full path of an .attune-archive file. Sessions already in this library (the same recording) are skipped.',
 };
@@ -156,7 +156,7 @@ function TaskBody({ task, onClose }: { task: StorageTask; onClose(): void }) {
       {task.kind === 'archiveExport' && <p className="storage-note">{pluralise(task.sessionIds.length, 'session', 'sessions')} with their recordings, waveforms, transcripts, annotations and reviews.</p>}
       <div className="field">
         <label className="field-label" htmlFor={`${ids}-path`}>
-          {task.kind === 'backup' ? 'Back up to' : task.kind === 'archiveExport' ? 'Save as' : task.kind === 'restore' ? 'Backup folder' : 'Archive file'}
+          {task.kind === 'backup' ? 'Back up to' : task.kind === 'archiveExport' ? 'Save as' : task.kind === 'restore' ? 'Backup folder or file' : 'Archive file'}
         </label>
         <input
           ref={inputRef}

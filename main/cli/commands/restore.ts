@@ -1,6 +1,6 @@
 /**
- * `attune restore <backup folder> [--replace] [--json]`: restores a backup into this library (see
- * --data-dir). The whole backup is checked first (every file's SHA-256, the database's integrity and
+ * `attune restore <backup folder or file> [--replace] [--json]`: restores a backup (a folder, or one
+ * .attune-backup file) into this library (see --data-dir). The whole backup is checked first (every file's SHA-256, the database's integrity and
  * rows); a damaged backup changes nothing. A library that already holds sessions is replaced only
  * with --replace.
  */
@@ -12,13 +12,13 @@ import type { Command } from '../command';
 import { runStorageJob } from './storage-job';
 
 export const restoreCommand: Command = {
-  usage: 'attune restore <backup folder> [--replace] [--json]',
+  usage: 'attune restore <backup folder | file.attune-backup> [--replace] [--json]',
   summary: 'Restore a backup into the library (checked completely first). A library that already holds sessions is replaced only with --replace.',
   options: [],
   flags: ['replace', 'json'],
   async run(args, services, io) {
     const [source, ...extra] = args.positionals;
-    if (!source || extra.length > 0) throw new UsageError('Give exactly one backup folder to restore.');
+    if (!source || extra.length > 0) throw new UsageError('Give exactly one backup folder or backup file to restore.');
     const outcome = await runStorageJob(
       services,
       () => {

@@ -85,7 +85,7 @@ export async function readBackupManifest(backupPath: string): Promise<{ folder: 
   if (!stat) throw new ApiError('file_missing', `There is no backup at ${resolved}.`);
   const folder = stat.isDirectory() ? resolved : path.dirname(resolved);
   if (!stat.isDirectory() && path.basename(resolved) !== BACKUP_MANIFEST) {
-    throw new ApiError('invalid_input', `${resolved} is not an Attune backup. Choose the backup folder (the one holding ${BACKUP_MANIFEST}).`);
+    throw new ApiError('invalid_input', `${resolved} is not an Attune backup. Choose the backup folder (the one holding ${BACKUP_MANIFEST}) or a backup file ending in .attune-backup.`);
   }
   const manifestFile = path.join(folder, BACKUP_MANIFEST);
   const manifestStat = fs.statSync(manifestFile, { throwIfNoEntry: false });

@@ -28,6 +28,7 @@ type Job =
   | { op: 'copy'; from: string; to: string; flush: boolean }
   | { op: 'checkDb'; file: string; full: boolean }
   | { op: 'compare'; a: string; b: string }
+  | { op: 'compareSlice'; file: string; container: string; offset: number; size: number }
   | { op: 'replaceRows'; file: string; source: string; alias: string; statements: SqlStatement[] };
 
 /** One statement of a write plan run by a worker, with its parameters. */
@@ -110,6 +111,29 @@ function compare(id, a, b) {
     if (fb >= 0) fs.closeSync(fb);
   }
 }
+function compareSlice(id, file, container, offset, size) {
+  const fa = fs.openSync(file, 'r');
+  let fb = -1;
+  let done = 0;
+  try {
+    fb = fs.openSync(container, 'r');
+    if (fs.fstatSync(fa).size !== size) return { equal: false, size: 0 };
+    while (done < size) {
+      const want = Math.min(CHUNK, size - done);
+      let n = 0;
+      while (n < want) { const k = fs.readSync(fa, buf, n, want - n, null); if (k <= 0) break; n += k; }
+      let m = 0;
+      while (m < want) { const k = fs.readSync(fb, other, m, want - m, offset + done + m); if (k <= 0) break; m += k; }
+      if (n !== want || m !== want || !buf.subarray(0, want).equals(other.subarray(0, want))) return { equal: false, size: done };
+      done += want;
+      parentPort.postMessage({ id, bytes: want });
+    }
+    return { equal: true, size: done };
+  } finally {
+    fs.closeSync(fa);
+    if (fb >= 0) fs.closeSync(fb);
+  }
+}
 function checkDb(file, full) {
   const Database = require(workerData.sqlitePath);
   const db = new Database(file, Object.assign({ readonly: true, fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
@@ -149,7 +173,7 @@ function replaceRows(job) {
 parentPort.on('message', (m) => {
   try {
     const j = m.job;
-    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : j.op === 'compare' ? compare(m.id, j.a, j.b) : replaceRows(j);
+    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : j.op === 'compare' ? compare(m.id, j.a, j.b) : j.op === 'compareSlice' ? compareSlice(m.id, j.file, j.container, j.offset, j.size) : replaceRows(j);
     parentPort.postMessage({ id: m.id, result });
   } catch (e) { fail(m.id, e); }
 });
@@ -222,6 +246,11 @@ export class FileWorkers {
   /** Reads two files side by side: whether they hold the same bytes (and how many were compared). */
   compare(a: string, b: string, onBytes?: (bytes: number) => void): Promise<{ equal: boolean; size: number }> {
     return this.run({ op: 'compare', a, b }, onBytes) as Promise<{ equal: boolean; size: number }>;
+  }
+
+  /** Whether `file` holds exactly the `size` bytes found at `offset` in `container` (an entry of a backup file). */
+  compareSlice(file: string, container: string, offset: number, size: number, onBytes?: (bytes: number) => void): Promise<{ equal: boolean; size: number }> {
+    return this.run({ op: 'compareSlice', file, container, offset, size }, onBytes) as Promise<{ equal: boolean; size: number }>;
   }
 
   /** Opens a database copy read-only: its integrity check (full, or SQLite's quicker check) and rows per table. */

@@ -12,8 +12,9 @@ import { appRoot } from '../../app-root';
 import { exportArchive } from '../archive/export-archive';
 import { importArchive } from '../archive/import-archive';
 import { ARCHIVE_EXTENSION } from '../archive/archive-format';
+import { isBackupFileName, makeBackupFile, restoreBackupFrom } from '../backup/backup-file';
 import { makeBackup } from '../backup/make-backup';
-import { checkRestoreTarget, restoreBackup, type RestoreTarget } from '../backup/restore-backup';
+import { checkRestoreTarget, type RestoreTarget } from '../backup/restore-backup';
 import { fileSlug } from '../annotations/file-slug';
 import { EXPORT_FOLDER_KEY, exportFolder } from '../export/export-paths';
 import { checkTarget } from '../files/atomic-write';
@@ -101,23 +102,24 @@ export class StorageService {
 
   startBackup(requested: string): { jobId: string; path: string } {
     const target = this.backupTarget(requested);
-    if (fs.existsSync(target)) throw new ApiError('file_exists', `${target} already exists. Choose a new folder name for the backup.`);
+    const asFile = isBackupFileName(target);
+    if (fs.existsSync(target)) throw new ApiError('file_exists', `${target} already exists. Choose a new ${asFile ? 'file' : 'folder'} name for the backup.`);
     if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) throw new ApiError('file_missing', `The folder ${path.dirname(target)} does not exist.`);
     const s = this.services;
     const { jobId } = this.start('backup', async (signal, progress) => ({
       kind: 'backup',
-      result: await makeBackup({ db: s.db, paths: s.paths, appVersion: appRoot().version }, target, { signal, progress }),
+      result: await (asFile ? makeBackupFile : makeBackup)({ db: s.db, paths: s.paths, appVersion: appRoot().version }, target, { signal, progress }),
     }));
     return { jobId, path: target };
   }
 
   /** Checks at once that the library may be replaced (refused with file_exists unless `replace`), then restores. */
   startRestore(backupPath: string, replace: boolean): { jobId: string } {
-    if (!path.isAbsolute(backupPath)) throw new ApiError('invalid_input', 'Choose the full path of the backup folder.');
+    if (!path.isAbsolute(backupPath)) throw new ApiError('invalid_input', 'Choose the full path of the backup folder or file.');
     const target = this.restoreTarget();
     checkRestoreTarget(target, replace);
     return this.start('restore', async (signal, progress) => {
-      const result = await restoreBackup(target, backupPath, { signal, progress, replace });
+      const result = await restoreBackupFrom(target, backupPath, { signal, progress, replace });
       this.services.events.emit('library.changed', { sessionId: null });
       this.services.events.emit('codebooks.changed', { codebookId: null });
       this.services.events.emit('profile.changed', this.services.profile.get());

@@ -23,7 +23,7 @@ export const archiveCalls = {
   'backup.suggestPath': call<{ path: string }>()(empty()),
   /** Backs up the whole library into a new folder (`path`; an existing folder gets a dated folder inside). Progress: storage.* events. */
   'backup.start': call<{ jobId: string; path: string }>()(z.object({ path: filePath }).strict()),
-  /** Restores a backup folder into this library; refused with file_exists when the library holds sessions unless `replace`. */
+  /** Restores a backup (a folder, or one .attune-backup file) into this library; refused with file_exists when the library holds sessions unless `replace`. */
   'restore.start': call<{ jobId: string }>()(z.object({ path: filePath, replace: z.boolean().default(false) }).strict()),
   /** Where an archive of these sessions goes unless the user picks another place. */
   'archive.suggestPath': call<{ path: string; exists: boolean }>()(z.object({ sessionIds }).strict()),
