@@ -2,20 +2,13 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupResult, StorageOutcome } from '../../../shared/domain/archive';
+import type { BackupResult } from '../../../shared/domain/archive';
 import { openTempServices, tempDir } from '../../test-support/temp-library';
 import type { Services } from '../services';
-import { dumpTables, fillSampleLibrary, storedHashes } from '../storage/storage-test-library';
+import { dumpTables, fillSampleLibrary, outcomeOf, storedHashes } from '../storage/storage-test-library';
 import { BACKUP_MANIFEST } from './backup-manifest';
 import { makeBackupFile } from './backup-file';
 import { BLOCK, entryHeaders, readTarEntries, type TarEntry } from './backup-tar';
-
-async function outcomeOf(services: Services, start: () => { jobId: string }): Promise<StorageOutcome> {
-  const { jobId } = start();
-  const done = services.storage.outcome(jobId);
-  if (!done) throw new Error('no job');
-  return done;
-}
 
 async function entriesOf(file: string): Promise<TarEntry[]> {
   const input = await fsp.open(file, 'r');

@@ -4,17 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupResult, RestoreResult, StorageOutcome } from '../../../shared/domain/archive';
 import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
 import { openServices, type Services } from '../services';
-import { dumpTables, fillSampleLibrary, storedHashes } from '../storage/storage-test-library';
+import { dumpTables, fillSampleLibrary, outcomeOf, storedHashes } from '../storage/storage-test-library';
 import { BACKUP_DATABASE, BACKUP_MANIFEST, backupManifestSchema } from './backup-manifest';
 import { makeBackup } from './make-backup';
 import { restoreBackup } from './restore-backup';
-
-async function outcomeOf(services: Services, start: () => { jobId: string }): Promise<StorageOutcome> {
-  const { jobId } = start();
-  const done = services.storage.outcome(jobId);
-  if (!done) throw new Error('no job');
-  return done;
-}
 
 async function backup(services: Services, target: string): Promise<BackupResult> {
   const outcome = await outcomeOf(services, () => services.storage.startBackup(target));

@@ -13,6 +13,7 @@ import { makeExportSession } from '../export/export-test-session';
 import { importSample } from '../../test-support/temp-library';
 import type { Services } from '../services';
 import { quoteName, triggerFilledTables } from './library-tables';
+import type { StorageOutcome } from '../../../shared/domain/archive';
 
 export interface SampleLibrary {
   rich: Session;
@@ -57,4 +58,12 @@ export function storedHashes(services: Services): Record<string, string> {
     for (const name of fs.readdirSync(dir).sort()) out[`${folder}/${name}`] = createHash('sha256').update(fs.readFileSync(path.join(dir, name))).digest('hex');
   }
   return out;
+}
+
+/** Starts a storage job and waits for how it ended. */
+export async function outcomeOf(services: Services, start: () => { jobId: string }): Promise<StorageOutcome> {
+  const { jobId } = start();
+  const done = services.storage.outcome(jobId);
+  if (!done) throw new Error('no job');
+  return done;
 }
