@@ -9,9 +9,9 @@
  * 2. Sessions already here — the same recording by its content hash, or the same session id — are
  *    skipped and reported, and so is the second of two sessions in the archive with the same recording.
  * 3. The files of the others are unpacked into a staging folder and checked against the manifest.
- * 4. One transaction inserts every row (the columns both sides know; codebooks and codes already here
- *    are kept) and renames the staged files into place; any failure rolls the rows back and removes
- *    the files it placed. The staging folder is removed in every case. Tidying up after the commit
+ * 4. The staged files are renamed into place, then one transaction on a worker's own connection
+ *    inserts every row (the columns both sides know; codebooks and codes already here are kept); any
+ *    failure rolls the rows back and removes the files it placed. The staging folder is removed in every case. Tidying up after the commit
  *    (flushing the folders) cannot undo the import: a failure there is reported as a warning.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -25,6 +25,7 @@ import type { DataPaths } from '../data-paths';
 import { fsyncDir } from '../files/fs-durability';
 import { MIGRATIONS } from '../store/migrations';
 import { resolveEntry, unsafeEntry, unsafeEntryReason } from '../storage/entry-names';
+import { FileWorkers, type SqlStatement } from '../storage/file-workers';
 import { libraryTables, quoteName, type LibraryTable } from '../storage/library-tables';
 import { ByteProgress, cancelled, errnoOf, SHA256_NAME, throwIfCancelled, writeFailure, yieldToEventLoop, type WorkOptions } from '../storage/work';
 import {
@@ -38,7 +39,7 @@ import {
   type RowSet,
 } from './archive-format';
 import { checkCodebookRows, checkSessionRows, onlyNewCodebooks } from './check-archive-rows';
-import { decodeCell, sessionTablePlan } from './session-rows';
+import { sessionTablePlan } from './session-rows';
 import { ZipFileFormatError, ZipFileReader, type ZipFileEntry } from './zip-file';
 
 export interface ArchiveTarget {
@@ -203,22 +204,33 @@ export async function importArchive(target: ArchiveTarget, file: string, options
     const warnings: string[] = [];
     if (fresh.length > 0) {
       const codebookExists = target.db.prepare<[unknown], { id: string }>('SELECT id FROM codebooks WHERE id = ?');
-      target.db.transaction(() => {
-        target.db.pragma('defer_foreign_keys = ON');
-        // Codebooks already here are kept as they are, codes and all.
-        const newCodebooks = codebooks ? onlyNewCodebooks(codebooks, tables, (id) => codebookExists.get(id) !== undefined) : null;
-        for (const t of tables) {
-          if (newCodebooks?.tables[t.name]) insertRows(target.db, t, newCodebooks, 'OR IGNORE');
-          for (const s of fresh) insertRows(target.db, t, s.rows, '');
+      // Codebooks already here are kept as they are, codes and all.
+      const newCodebooks = codebooks ? onlyNewCodebooks(codebooks, tables, (id) => codebookExists.get(id) !== undefined) : null;
+      const statements: SqlStatement[] = [];
+      for (const t of tables) {
+        const ownCodebooks = newCodebooks ? insertStatement(t, newCodebooks, 'OR IGNORE') : null;
+        if (ownCodebooks) statements.push(ownCodebooks);
+        for (const s of fresh) {
+          const rows = insertStatement(t, s.rows, '');
+          if (rows) statements.push(rows);
         }
-        for (const name of needed) {
-          const [folder, base] = name.split('/') as [string, string];
-          const dest = resolveEntry(folder === 'media' ? target.paths.mediaDir : target.paths.peaksDir, base, 'archive');
-          if (fs.existsSync(dest)) continue;
-          fs.renameSync(resolveEntry(staging, name, 'archive'), dest);
-          placed.push(dest);
-        }
-      })();
+      }
+      for (const name of needed) {
+        const [folder, base] = name.split('/') as [string, string];
+        const dest = resolveEntry(folder === 'media' ? target.paths.mediaDir : target.paths.peaksDir, base, 'archive');
+        if (fs.existsSync(dest)) continue;
+        await fsp.rename(resolveEntry(staging, name, 'archive'), dest);
+        placed.push(dest);
+      }
+      throwIfCancelled(signal, WHAT);
+      // The rows in one transaction on a worker's own connection (their search-index triggers too),
+      // off the main event loop.
+      const writer = new FileWorkers(1);
+      try {
+        await writer.writeRows(target.paths.dbFile, statements);
+      } finally {
+        await writer.close();
+      }
       placed.length = 0;
       // Committed: from here on nothing may report "nothing was imported".
       try {
@@ -263,15 +275,16 @@ async function readManifest(zip: ZipFileReader, byName: Map<string, ZipFileEntry
   return parsed.data;
 }
 
-function insertRows(db: Database.Database, table: LibraryTable, rows: RowSet, conflict: '' | 'OR IGNORE'): void {
+/** The statement that inserts a table's rows of a row set (the columns both sides know), or null when there are none. */
+function insertStatement(table: LibraryTable, rows: RowSet, conflict: '' | 'OR IGNORE'): SqlStatement | null {
   const data = rows.tables[table.name];
-  if (!data || data.rows.length === 0) return;
+  if (!data || data.rows.length === 0) return null;
   const keep = data.columns.map((c, i) => [c, i] as const).filter(([c]) => table.columns.includes(c));
-  if (keep.length === 0) return;
-  const insert = db.prepare(
-    `INSERT ${conflict} INTO main.${quoteName(table.name)} (${keep.map(([c]) => quoteName(c)).join(', ')}) VALUES (${keep.map(() => '?').join(', ')})`,
-  );
-  for (const row of data.rows) insert.run(...keep.map(([, i]) => decodeCell(row[i] ?? null)));
+  if (keep.length === 0) return null;
+  return {
+    sql: `INSERT ${conflict} INTO main.${quoteName(table.name)} (${keep.map(([c]) => quoteName(c)).join(', ')}) VALUES (${keep.map(() => '?').join(', ')})`,
+    rows: data.rows.map((row) => keep.map(([, i]) => row[i] ?? null)),
+  };
 }
 
 /** Why SQLite refused a row, in plain words (never its own message). */

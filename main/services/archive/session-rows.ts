@@ -56,11 +56,6 @@ function encode(value: Value): null | number | string | { $blob: string } {
   return value as null | number | string | { $blob: string };
 }
 
-export function decodeCell(value: TableRows['rows'][number][number]): null | number | string | Buffer {
-  if (value !== null && typeof value === 'object') return Buffer.from(value.$blob, 'base64');
-  return value;
-}
-
 function selectRows(db: Database.Database, table: LibraryTable, where: string, params: unknown[]): TableRows | null {
   const order = table.hiddenRowid ? 'ORDER BY rowid' : '';
   const rows = db

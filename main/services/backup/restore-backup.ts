@@ -209,7 +209,7 @@ export async function restoreBackup(target: RestoreTarget, backupPath: string, o
     throwIfCancelled(signal, WHAT);
     const warnings: string[] = [];
     const deletedSince = deletedFromLibrary(target.db, backupSessionIds);
-    await w.replaceRows(target.paths.dbFile, stagedDb, RESTORE_ALIAS, replaceAllRowsPlan(target.db, stagedDb, { keepDeletionLog: true }));
+    await w.writeRows(target.paths.dbFile, replaceAllRowsPlan(target.db, stagedDb, { keepDeletionLog: true }), { source: stagedDb, alias: RESTORE_ALIAS });
     moved.length = 0;
     if (deletedSince) warnings.push(deletedSince);
     // Committed: from here on nothing may report "nothing was changed".
@@ -294,7 +294,7 @@ export function replaceAllRowsPlan(db: Database.Database, source: string, option
   for (const r of log) {
     plan.push({
       sql: 'INSERT INTO main.deletion_log (deleted_at, deleted_by, session_id, removed_json) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM main.deletion_log WHERE deleted_at = ? AND deleted_by = ? AND session_id = ?)',
-      params: [r.deleted_at, r.deleted_by, r.session_id, r.removed_json, r.deleted_at, r.deleted_by, r.session_id],
+      rows: [[r.deleted_at, r.deleted_by, r.session_id, r.removed_json, r.deleted_at, r.deleted_by, r.session_id]],
     });
   }
   return plan;

@@ -1,7 +1,8 @@
 /**
  * The heavy reading of backups and archives, off the main event loop: worker threads that hash a
  * file, copy a file while hashing it (flushed to the disk), compare two files byte for byte, check a
- * database copy (SQLite's integrity check and its rows per table) or write a restore's rows. Two
+ * database copy (SQLite's integrity check and its rows per table) or write a restore's or an
+ * archive's rows in one transaction. Two
  * workers by default, so two files are checked at once while the main thread copies the next one. Cancelling terminates the workers at once.
  *
  * The worker's code is plain JavaScript here (evaluated by the worker) so that it runs the same from
@@ -29,12 +30,15 @@ type Job =
   | { op: 'checkDb'; file: string; full: boolean }
   | { op: 'compare'; a: string; b: string }
   | { op: 'compareSlice'; file: string; container: string; offset: number; size: number }
-  | { op: 'replaceRows'; file: string; source: string; alias: string; statements: SqlStatement[] };
+  | { op: 'writeRows'; file: string; attach: { source: string; alias: string } | null; statements: SqlStatement[] };
 
-/** One statement of a write plan run by a worker, with its parameters. */
+/** A statement parameter; `{ $blob }` carries bytes as base64 (decoded in the worker). */
+export type SqlParam = string | number | null | { $blob: string };
+
+/** One statement of a write plan run by a worker: run once, or once per row of parameters. */
 export interface SqlStatement {
   sql: string;
-  params?: (string | number | null)[];
+  rows?: SqlParam[][];
 }
 
 interface Pending {
@@ -149,31 +153,38 @@ function checkDb(file, full) {
     return { integrity, counts, schemaVersion: db.pragma('user_version', { simple: true }) };
   } finally { db.close(); }
 }
-function replaceRows(job) {
+function param(p) {
+  return p !== null && typeof p === 'object' ? Buffer.from(p.$blob, 'base64') : p;
+}
+function writeRows(job) {
   const Database = require(workerData.sqlitePath);
   const db = new Database(job.file, Object.assign({ fileMustExist: true }, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}));
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
     db.pragma('secure_delete = ON');
-    db.prepare('ATTACH DATABASE ? AS ' + job.alias).run(job.source);
+    if (job.attach) db.prepare('ATTACH DATABASE ? AS ' + job.attach.alias).run(job.attach.source);
     db.exec('BEGIN IMMEDIATE');
     try {
       db.pragma('defer_foreign_keys = ON');
-      for (const st of job.statements) db.prepare(st.sql).run(...(st.params || []));
+      for (const st of job.statements) {
+        const statement = db.prepare(st.sql);
+        if (!st.rows) statement.run();
+        else for (const row of st.rows) statement.run(...row.map(param));
+      }
       db.exec('COMMIT');
     } catch (e) {
       db.exec('ROLLBACK');
       throw e;
     }
-    db.exec('DETACH DATABASE ' + job.alias);
+    if (job.attach) db.exec('DETACH DATABASE ' + job.attach.alias);
     return { done: true };
   } finally { db.close(); }
 }
 parentPort.on('message', (m) => {
   try {
     const j = m.job;
-    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : j.op === 'compare' ? compare(m.id, j.a, j.b) : j.op === 'compareSlice' ? compareSlice(m.id, j.file, j.container, j.offset, j.size) : replaceRows(j);
+    const result = j.op === 'hash' ? hash(m.id, j.file) : j.op === 'copy' ? copy(m.id, j.from, j.to, j.flush) : j.op === 'checkDb' ? checkDb(j.file, j.full) : j.op === 'compare' ? compare(m.id, j.a, j.b) : j.op === 'compareSlice' ? compareSlice(m.id, j.file, j.container, j.offset, j.size) : writeRows(j);
     parentPort.postMessage({ id: m.id, result });
   } catch (e) { fail(m.id, e); }
 });
@@ -260,12 +271,13 @@ export class FileWorkers {
 
   /**
    * Runs `statements` against the library database `file` in one transaction on a worker's own
-   * connection (foreign keys checked at commit, secure_delete on), with `source` attached as `alias`:
-   * long writes such as a restore's thousands of rows and their search-index triggers stay off the
-   * main event loop. Terminating the worker leaves the transaction uncommitted.
+   * connection (foreign keys checked at commit, secure_delete on), with another database attached
+   * where given: long writes such as a restore's or an archive's thousands of rows and their
+   * search-index triggers stay off the main event loop. Terminating the worker leaves the
+   * transaction uncommitted; a refusal comes back with SQLite's code (e.g. SQLITE_CONSTRAINT_UNIQUE).
    */
-  replaceRows(file: string, source: string, alias: string, statements: SqlStatement[]): Promise<void> {
-    return this.run({ op: 'replaceRows', file, source, alias, statements }).then(() => undefined);
+  writeRows(file: string, statements: SqlStatement[], attach: { source: string; alias: string } | null = null): Promise<void> {
+    return this.run({ op: 'writeRows', file, attach, statements }).then(() => undefined);
   }
 
   /** Stops every worker; what was running or queued fails with WorkerCancelled. */
