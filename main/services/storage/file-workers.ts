@@ -2,8 +2,8 @@
  * The heavy reading of backups and archives, off the main event loop: worker threads that hash a
  * file, copy a file while hashing it (flushed to the disk), compare two files byte for byte, check a
  * database copy (SQLite's integrity check and its rows per table) or write a restore's or an
- * archive's rows in one transaction. Two
- * workers by default, so two files are checked at once while the main thread copies the next one. Cancelling terminates the workers at once.
+ * archive's rows in one transaction. Two workers by default, so two files are checked at once while
+ * the main thread copies the next one. Cancelling terminates the workers at once.
  *
  * The worker's code is plain JavaScript here (evaluated by the worker) so that it runs the same from
  * the bundled app, the command line and the tests, with no separate build entry.
