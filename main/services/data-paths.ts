@@ -45,11 +45,15 @@ export function dataPaths(root: string): DataPaths {
   };
 }
 
-/** Creates the folders (owner-only where the platform honours it) and clears leftovers of interrupted work. */
-export function prepareDataDir(paths: DataPaths): void {
+/**
+ * Creates the folders (owner-only where the platform honours it) and, with `clearLeftovers` (no other
+ * Attune process has the library open: see library-presence.ts), clears leftovers of interrupted work.
+ */
+export function prepareDataDir(paths: DataPaths, clearLeftovers = true): void {
   for (const dir of [paths.root, paths.mediaDir, paths.peaksDir, paths.pcmDir, paths.tmpDir, paths.modelsDir]) {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
+  if (!clearLeftovers) return;
   // Interrupted work may have left a copy of a recording or its decoded audio: overwrite, then remove.
   for (const entry of fs.readdirSync(paths.tmpDir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;

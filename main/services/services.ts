@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { dataPaths, prepareDataDir, type DataPaths } from './data-paths';
+import { enterLibrary } from './library-presence';
 import { openDatabase } from './store/database';
 import { SessionStore } from './store/session-store';
 import { TranscriptStore } from './transcript/transcript-store';
@@ -85,10 +86,20 @@ export interface ServiceOptions {
 
 export function openServices(dataDir: string, options: ServiceOptions = {}): Services {
   const paths = dataPaths(path.resolve(dataDir));
-  prepareDataDir(paths);
-  const db = openDatabase(paths.dbFile);
-  const sessions = new SessionStore(db);
-  sweepOrphanFiles(paths, sessions.referencedFiles());
+  // Leftovers of interrupted work are cleared only when no other Attune process (the app, a command)
+  // has this library open: its import or transcription may be using them right now.
+  const presence = enterLibrary(paths.root);
+  let db: Database.Database;
+  let sessions: SessionStore;
+  try {
+    prepareDataDir(paths, !presence.othersAlive);
+    db = openDatabase(paths.dbFile);
+    sessions = new SessionStore(db);
+    if (!presence.othersAlive) sweepOrphanFiles(paths, sessions.referencedFiles());
+  } catch (error) {
+    presence.release();
+    throw error;
+  }
   const tools = resolveMediaTools();
   const events = new EventBus();
   const imports = new ImportQueue({ store: sessions, paths, tools });
@@ -160,6 +171,7 @@ export function openServices(dataDir: string, options: ServiceOptions = {}): Ser
       transcriptions.close();
       modelDownloads.cancelAll();
       db.close();
+      presence.release();
     },
   };
   return services;
