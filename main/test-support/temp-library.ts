@@ -33,6 +33,11 @@ export function filesBelow(dir: string): string[] {
     .sort();
 }
 
+/** What a library folder holds besides its database and the markers of the processes that have it open (to prove nothing was written). */
+export function libraryFiles(root: string): string[] {
+  return filesBelow(root).filter((f) => !/^attune\.sqlite(-wal|-shm)?$/.test(f) && !f.startsWith(`open${path.sep}`));
+}
+
 /** Imports a file from ../shared/data (e.g. `audio/jfk.wav`) into the library through the real importer. */
 export async function importSample(services: Services, relativePath: string): Promise<Session> {
   const ctx = { store: services.sessions, paths: services.paths, tools: services.tools };

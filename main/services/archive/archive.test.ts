@@ -4,7 +4,7 @@ import path from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveImportResult } from '../../../shared/domain/archive';
-import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
+import { filesBelow, libraryFiles, openTempServices, tempDir } from '../../test-support/temp-library';
 import type { Services } from '../services';
 import { libraryTables, quoteName } from '../storage/library-tables';
 import { fillSampleLibrary, storedHashes, type SampleLibrary } from '../storage/storage-test-library';
@@ -158,7 +158,7 @@ describe('session archives', () => {
         fs.writeFileSync(file, zipSync(files));
         await expect(importInto(target, file)).rejects.toThrow(/This archive cannot be used safely: .*Nothing was changed\./);
         expect(target.sessions.list()).toEqual([]);
-        expect(filesBelow(target.paths.root).filter((f) => !f.startsWith('attune.sqlite'))).toEqual([]);
+        expect(libraryFiles(target.paths.root)).toEqual([]);
         expect(fs.existsSync(path.join(target.paths.root, '..', 'evil'))).toBe(false);
       } finally {
         target.cleanup();
@@ -295,7 +295,7 @@ describe('session archives', () => {
       fs.writeFileSync(file, zipSync(files, { level: 0 }));
       await expect(importInto(target, file)).rejects.toThrow(/This archive cannot be used safely: “media\/link” is a link or a folder.*Nothing was changed\./);
       expect(target.sessions.list()).toEqual([]);
-      expect(filesBelow(target.paths.root).filter((f) => !f.startsWith('attune.sqlite'))).toEqual([]);
+      expect(libraryFiles(target.paths.root)).toEqual([]);
     } finally {
       target.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -326,7 +326,7 @@ describe('session archives', () => {
       fs.writeFileSync(tampered, zipSync(files, { level: 0 }));
       await expect(importInto(target, tampered)).rejects.toThrow(/The archive is damaged: media\/.* does not match its fingerprint/);
       expect(target.sessions.list()).toEqual([]);
-      expect(filesBelow(target.paths.root).filter((f) => !f.startsWith('attune.sqlite'))).toEqual([]);
+      expect(libraryFiles(target.paths.root)).toEqual([]);
     } finally {
       target.cleanup();
       fs.rmSync(dir, { recursive: true, force: true });
