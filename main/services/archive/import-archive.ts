@@ -40,7 +40,7 @@ import {
 } from './archive-format';
 import { checkCodebookRows, checkSessionRows, onlyNewCodebooks } from './check-archive-rows';
 import { sessionTablePlan } from './session-rows';
-import { ZipFileFormatError, ZipFileReader, type ZipFileEntry } from './zip-file';
+import { ZipFormatError, ZipFileReader, type ZipEntry } from './zip-file';
 
 export interface ArchiveTarget {
   db: Database.Database;
@@ -93,14 +93,14 @@ export async function importArchive(target: ArchiveTarget, file: string, options
   try {
     zip = await ZipFileReader.open(archivePath, MAX_ARCHIVE_ENTRIES);
   } catch (error) {
-    if (error instanceof ZipFileFormatError) throw notAnArchive(archivePath);
+    if (error instanceof ZipFormatError) throw notAnArchive(archivePath);
     throw error;
   }
   const staging = path.join(target.paths.tmpDir, `archive-import-${randomUUID()}`);
   const placed: string[] = [];
   try {
     // 1. Names first: nothing unsafe gets any further.
-    const byName = new Map<string, ZipFileEntry>();
+    const byName = new Map<string, ZipEntry>();
     for (const e of zip.entries) {
       const reason = unsafeEntryReason(e.name);
       if (reason !== null) throw unsafeEntry(e.name, 'archive', reason);
@@ -125,7 +125,7 @@ export async function importArchive(target: ArchiveTarget, file: string, options
       if (!entry || !meta) throw damaged(`${entryPath} is missing`);
       if (entry.size > MAX_ROWS_ENTRY_BYTES) throw damaged(`${entryPath} is too large`);
       const data = await zip.readBytes(entry).catch((error: unknown) => {
-        throw error instanceof ZipFileFormatError ? damaged(`${entryPath} cannot be read`) : error;
+        throw error instanceof ZipFormatError ? damaged(`${entryPath} cannot be read`) : error;
       });
       if (createHash('sha256').update(data).digest('hex') !== meta.sha256) throw damaged(`${entryPath} does not match its fingerprint`);
       let raw: unknown;
@@ -187,10 +187,10 @@ export async function importArchive(target: ArchiveTarget, file: string, options
     }
     for (const name of needed) {
       throwIfCancelled(signal, WHAT);
-      const entry = byName.get(name) as ZipFileEntry;
+      const entry = byName.get(name) as ZipEntry;
       const meta = listed.get(name) as ArchiveManifest['entries'][number];
       const out = await zip.extractTo(entry, resolveEntry(staging, name, 'archive'), { signal, onBytes: (n) => unpacking.add(n) }).catch((error: unknown) => {
-        throw error instanceof ZipFileFormatError ? damaged(`${name} cannot be read`) : error;
+        throw error instanceof ZipFormatError ? damaged(`${name} cannot be read`) : error;
       });
       const expectedByName = SHA256_NAME.exec(path.basename(name))?.[1];
       if (out.size !== meta.size || out.sha256 !== meta.sha256 || (name.startsWith('media/') && expectedByName !== undefined && expectedByName !== out.sha256)) {
@@ -258,7 +258,7 @@ export async function importArchive(target: ArchiveTarget, file: string, options
   }
 }
 
-async function readManifest(zip: ZipFileReader, byName: Map<string, ZipFileEntry>, file: string): Promise<ArchiveManifest> {
+async function readManifest(zip: ZipFileReader, byName: Map<string, ZipEntry>, file: string): Promise<ArchiveManifest> {
   const entry = byName.get(ARCHIVE_MANIFEST);
   if (!entry || entry.size > MAX_MANIFEST_BYTES) throw notAnArchive(file);
   let raw: unknown;

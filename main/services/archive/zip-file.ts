@@ -11,12 +11,21 @@ import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import zlib from 'node:zlib';
 import { ApiError } from '../../../shared/api/errors';
+import {
+  CENTRAL_SIGNATURE,
+  centralDirectoryOf,
+  dataStartOf,
+  EOCD_SIGNATURE,
+  LOCAL_SIGNATURE,
+  parseCentralDirectory,
+  TAIL_LENGTH,
+  unpackData,
+  ZIP32_LIMIT,
+  ZipFormatError,
+  type ZipEntry,
+} from '../files/zip-directory';
 
-const LOCAL_SIGNATURE = 0x04034b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const EOCD_SIGNATURE = 0x06054b50;
 const UTF8_FLAG = 0x0800;
-const LIMIT = 0xffffffff;
 const CHUNK = 1024 * 1024;
 const PRIVATE_FILE_MODE = 0o600;
 
@@ -71,7 +80,7 @@ export class ZipFileWriter {
     const input = await fsp.open(source, 'r');
     try {
       const size = (await input.stat()).size;
-      if (this.offset + size + 30 + name.length > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+      if (this.offset + size + 30 + name.length > ZIP32_LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
       const headerAt = await this.writeLocalHeader(name, 0, 0, size, size);
       const hash = createHash('sha256');
       let crc = 0;
@@ -121,7 +130,7 @@ export class ZipFileWriter {
       await this.write(r.name);
     }
     const cdSize = this.offset - cdStart;
-    if (this.records.length >= 0xffff || this.offset > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+    if (this.records.length >= 0xffff || this.offset > ZIP32_LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(EOCD_SIGNATURE, 0);
     end.writeUInt16LE(this.records.length, 8);
@@ -139,7 +148,7 @@ export class ZipFileWriter {
 
   private async writeLocalHeader(name: string, method: number, crc: number, compressedSize: number, size: number): Promise<number> {
     const nameBytes = Buffer.from(name, 'utf8');
-    if (this.offset + 30 + nameBytes.length + compressedSize > LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
+    if (this.offset + 30 + nameBytes.length + compressedSize > ZIP32_LIMIT) throw new ApiError('invalid_input', TOO_LARGE);
     const at = this.offset;
     const h = Buffer.alloc(30);
     h.writeUInt32LE(LOCAL_SIGNATURE, 0);
@@ -167,27 +176,13 @@ export class ZipFileWriter {
   }
 }
 
-export interface ZipFileEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  crc: number;
-  directory: boolean;
-  symlink: boolean;
-  localOffset: number;
-}
-
-/** The file is not a zip this reader accepts (the message is for logs). */
-export class ZipFileFormatError extends Error {}
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+export { ZipFormatError, type ZipEntry };
 
 export class ZipFileReader {
   private constructor(
     private readonly handle: fsp.FileHandle,
     readonly size: number,
-    readonly entries: ZipFileEntry[],
+    readonly entries: ZipEntry[],
   ) {}
 
   static async open(file: string, maxEntries: number): Promise<ZipFileReader> {
@@ -203,33 +198,24 @@ export class ZipFileReader {
   }
 
   /** The entry's bytes in memory (small entries: the manifest, the rows), inflated with a cap. */
-  async readBytes(entry: ZipFileEntry): Promise<Buffer> {
+  async readBytes(entry: ZipEntry): Promise<Buffer> {
     const start = await this.dataStart(entry);
     const raw = Buffer.alloc(entry.compressedSize);
     if (entry.compressedSize > 0) await this.handle.read(raw, 0, entry.compressedSize, start);
-    let out: Buffer;
-    if (entry.method === 0) out = raw;
-    else if (entry.method === 8) {
-      try {
-        out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.size) });
-      } catch (error) {
-        throw new ZipFileFormatError(`inflate failed: ${String(error)}`);
-      }
-    } else throw new ZipFileFormatError(`compression method ${entry.method}`);
-    if (out.length !== entry.size) throw new ZipFileFormatError('size differs from the central directory');
-    if ((zlib.crc32(out) >>> 0) !== entry.crc) throw new ZipFileFormatError('CRC mismatch');
+    const out = unpackData(raw, entry);
+    if ((zlib.crc32(out) >>> 0) !== entry.crc) throw new ZipFormatError('CRC mismatch');
     return out;
   }
 
   /** Copies a stored entry into `target` (created; must not exist) while hashing it. */
-  async extractTo(entry: ZipFileEntry, target: string, options: { signal?: AbortSignal | undefined; onBytes?: (bytes: number) => void } = {}): Promise<{ sha256: string; size: number }> {
+  async extractTo(entry: ZipEntry, target: string, options: { signal?: AbortSignal | undefined; onBytes?: (bytes: number) => void } = {}): Promise<{ sha256: string; size: number }> {
     if (entry.method !== 0) {
       const data = await this.readBytes(entry);
       await fsp.writeFile(target, data, { flag: 'wx', mode: PRIVATE_FILE_MODE });
       return { sha256: createHash('sha256').update(data).digest('hex'), size: data.length };
     }
     const start = await this.dataStart(entry);
-    if (start + entry.size > this.size) throw new ZipFileFormatError('entry out of range');
+    if (start + entry.size > this.size) throw new ZipFormatError('entry out of range');
     const output = await fsp.open(target, 'wx', PRIVATE_FILE_MODE);
     const hash = createHash('sha256');
     const buffer = Buffer.allocUnsafe(CHUNK);
@@ -239,7 +225,7 @@ export class ZipFileReader {
         if (options.signal?.aborted) throw new ApiError('cancelled', 'cancelled');
         const want = Math.min(CHUNK, entry.size - done);
         const { bytesRead } = await this.handle.read(buffer, 0, want, start + done);
-        if (bytesRead === 0) throw new ZipFileFormatError('truncated entry');
+        if (bytesRead === 0) throw new ZipFormatError('truncated entry');
         const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
         await output.write(chunk);
@@ -257,76 +243,22 @@ export class ZipFileReader {
     await this.handle.close().catch(() => undefined);
   }
 
-  private async dataStart(entry: ZipFileEntry): Promise<number> {
+  private async dataStart(entry: ZipEntry): Promise<number> {
     const header = Buffer.alloc(30);
     const { bytesRead } = await this.handle.read(header, 0, 30, entry.localOffset);
-    if (bytesRead < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFileFormatError('bad local header');
-    const start = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (start + entry.compressedSize > this.size) throw new ZipFileFormatError('entry out of range');
+    const start = dataStartOf(header.subarray(0, bytesRead), entry);
+    if (start + entry.compressedSize > this.size) throw new ZipFormatError('entry out of range');
     return start;
   }
 }
 
-async function readCentralDirectory(handle: fsp.FileHandle, size: number, maxEntries: number): Promise<ZipFileEntry[]> {
-  if (size < 22) throw new ZipFileFormatError('too short');
-  const tailLength = Math.min(size, 22 + 0xffff);
+async function readCentralDirectory(handle: fsp.FileHandle, size: number, maxEntries: number): Promise<ZipEntry[]> {
+  const tailLength = Math.min(size, TAIL_LENGTH);
   const tail = Buffer.alloc(tailLength);
   await handle.read(tail, 0, tailLength, size - tailLength);
-  let eocd = -1;
-  for (let at = tailLength - 22; at >= 0; at--) {
-    if (tail.readUInt32LE(at) === EOCD_SIGNATURE && at + 22 + tail.readUInt16LE(at + 20) === tailLength) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipFileFormatError('no end of central directory');
-  const count = tail.readUInt16LE(eocd + 10);
-  const cdSize = tail.readUInt32LE(eocd + 12);
-  const cdOffset = tail.readUInt32LE(eocd + 16);
-  if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0 || tail.readUInt16LE(eocd + 8) !== count) throw new ZipFileFormatError('multi-disk');
-  if (count === 0xffff || cdOffset === LIMIT || cdSize === LIMIT) throw new ZipFileFormatError('zip64');
-  if (count > maxEntries) throw new ZipFileFormatError('too many entries');
-  const eocdAbsolute = size - tailLength + eocd;
-  if (cdOffset + cdSize > eocdAbsolute || cdSize > 64 * 1024 * 1024) throw new ZipFileFormatError('central directory out of range');
-  const cd = Buffer.alloc(cdSize);
-  await handle.read(cd, 0, cdSize, cdOffset);
-  const entries: ZipFileEntry[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > cd.length || cd.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipFileFormatError('bad central header');
-    const madeBy = cd.readUInt16LE(at + 4);
-    const flags = cd.readUInt16LE(at + 8);
-    const method = cd.readUInt16LE(at + 10);
-    const crc = cd.readUInt32LE(at + 16);
-    const compressedSize = cd.readUInt32LE(at + 20);
-    const entrySize = cd.readUInt32LE(at + 24);
-    const nameLength = cd.readUInt16LE(at + 28);
-    const extraLength = cd.readUInt16LE(at + 30);
-    const commentLength = cd.readUInt16LE(at + 32);
-    const external = cd.readUInt32LE(at + 38);
-    const localOffset = cd.readUInt32LE(at + 42);
-    const nameEnd = at + 46 + nameLength;
-    if (nameEnd + extraLength + commentLength > cd.length) throw new ZipFileFormatError('central header out of range');
-    if (flags & 0x1) throw new ZipFileFormatError('encrypted entry');
-    if (compressedSize === LIMIT || entrySize === LIMIT || localOffset === LIMIT) throw new ZipFileFormatError('zip64 entry');
-    let name: string;
-    try {
-      name = STRICT_UTF8.decode(cd.subarray(at + 46, nameEnd));
-    } catch {
-      name = cd.subarray(at + 46, nameEnd).toString('latin1');
-    }
-    const unixMode = madeBy >> 8 === 3 ? external >>> 16 : 0;
-    entries.push({
-      name,
-      method,
-      compressedSize,
-      size: entrySize,
-      crc,
-      symlink: (unixMode & 0o170000) === 0o120000,
-      directory: name.endsWith('/') || (unixMode & 0o170000) === 0o040000 || (external & 0x10) !== 0,
-      localOffset,
-    });
-    at = nameEnd + extraLength + commentLength;
-  }
-  return entries;
+  const cd = centralDirectoryOf(tail, size - tailLength, maxEntries);
+  if (cd.size > 64 * 1024 * 1024) throw new ZipFormatError('central directory out of range');
+  const bytes = Buffer.alloc(cd.size);
+  await handle.read(bytes, 0, cd.size, cd.offset);
+  return parseCentralDirectory(bytes, cd.count);
 }
