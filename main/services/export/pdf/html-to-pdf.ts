@@ -69,10 +69,13 @@ export function chromiumPdfArgs(source: string, pdf: string, profileDir: string)
 }
 
 /** Runs the browser to completion; kills its whole process group on abort or after the time limit. */
-function runBrowser(browser: string, args: string[], signal: AbortSignal | undefined, timeoutMs: number): Promise<void> {
+function runBrowser(browser: string, args: string[], tempDir: string, signal: AbortSignal | undefined, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const detached = process.platform !== 'win32';
-    const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'], detached, windowsHide: true });
+    // The browser's own temp files (shared-memory files with --disable-dev-shm-usage, named
+    // org.chromium.*) go into our work folder, so a killed browser cannot leave them behind.
+    const env = { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
+    const child = spawn(browser, args, { stdio: ['ignore', 'ignore', 'pipe'], detached, windowsHide: true, env });
     const stderr = new OutputTail();
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     let stopped: ApiError | null = null;
@@ -125,8 +128,10 @@ export async function htmlToPdf(html: string, outFile: string, opts: HtmlToPdfOp
   try {
     const source = path.join(work, 'report.html');
     const pdf = path.join(work, 'report.pdf');
+    const browserTemp = path.join(work, 'tmp');
     await fs.writeFile(source, html, 'utf8');
-    await runBrowser(browser, chromiumPdfArgs(source, pdf, path.join(work, 'profile')), signal, opts.timeoutMs ?? PDF_TIMEOUT_MS);
+    await fs.mkdir(browserTemp);
+    await runBrowser(browser, chromiumPdfArgs(source, pdf, path.join(work, 'profile')), browserTemp, signal, opts.timeoutMs ?? PDF_TIMEOUT_MS);
     const bytes = await fs.readFile(pdf).catch(() => null);
     if (!bytes || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
       console.warn(`[attune] ${path.basename(browser)} finished without writing a PDF.`);
