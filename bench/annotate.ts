@@ -4,7 +4,10 @@
  *    in the list, which appear only once the annotation is stored (so "stored" is included);
  *  - session_5000_annotations_open_ms: opening a 2-hour session that carries 5,000 annotations, to the
  *    waveform painted with its regions, the list filled and the media playable;
- *  - *_scroll_p95_frame_ms: frame times while scrolling the list and the zoomed waveform (smoothness).
+ *  - *_scroll_p95_frame_ms: frame times while scrolling the list and the zoomed waveform (smoothness);
+ *  - annotate_roundtrip_bare_page_*: the same measurement of a bare page that only sends one message,
+ *    stores one row and adds two elements (bench/bare-page.ts), in the same browser, interleaved with
+ *    the app's presses — the floor that the browser, this machine's frames and the store set.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,7 @@ import { openServices } from '../main/services/services';
 import { importRecording } from '../main/services/media/import-recording';
 import { ANNOTATION_COLUMNS } from '../shared/annotations/annotation-file';
 import { defaultCodes } from '../shared/codebook/default-codebook';
+import { startBarePage } from './bare-page';
 import { benchDir, longRecording, median, percentile, round, sharedData } from './support';
 import { withBrowserMode } from './ui';
 
@@ -148,11 +152,37 @@ export async function benchAnnotate(rounds = 3): Promise<Record<string, number>>
       await page.locator('[data-testid="library-grid"]').waitFor();
       await page.evaluate((id) => (location.hash = `#/session/${encodeURIComponent(id)}`), short.id);
       await page.locator('[data-testid="waveform"][data-ready="true"]').waitFor();
-      await page.getByTestId('waveform').focus();
-      const roundtrip = await hotkeyRoundtrips(page, 'q', 60);
+
+      // The app and the bare page take turns, 20 presses each, so both meet the same machine load.
+      const bare = await startBarePage(dataDir);
+      const roundtrip: number[] = [];
+      const floor: number[] = [];
+      try {
+        const browser = page.context().browser();
+        if (!browser) throw new Error('no browser for the bare page');
+        const barePage = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
+        await barePage.addInitScript('window.__name = (f) => f');
+        await barePage.goto(bare.url);
+        for (let block = 0; block < 3; block++) {
+          await page.bringToFront();
+          await page.getByTestId('waveform').focus();
+          roundtrip.push(...(await hotkeyRoundtrips(page, 'q', 20)).slice(block === 0 ? 5 : 0));
+          await barePage.bringToFront();
+          await barePage.getByTestId('waveform').focus();
+          floor.push(...(await hotkeyRoundtrips(barePage, 'q', 20)).slice(block === 0 ? 5 : 0));
+        }
+        await barePage.close();
+      } finally {
+        await bare.close();
+      }
+      const p95 = percentile(roundtrip, 95);
+      const floorP95 = percentile(floor, 95);
       return {
-        annotate_roundtrip_p95_ms: round(percentile(roundtrip.slice(5), 95), 1),
-        annotate_roundtrip_median_ms: round(median(roundtrip.slice(5)), 1),
+        annotate_roundtrip_p95_ms: round(p95, 1),
+        annotate_roundtrip_median_ms: round(median(roundtrip), 1),
+        annotate_roundtrip_bare_page_p95_ms: round(floorP95, 1),
+        annotate_roundtrip_bare_page_median_ms: round(median(floor), 1),
+        annotate_roundtrip_vs_bare_page_p95_ratio: round(p95 / floorP95, 2),
         annotate_roundtrip_5000_p95_ms: round(percentile(roundtripLong.slice(3), 95), 1),
         session_5000_annotations_open_ms: Math.round(median(open)),
         session_5000_list_scroll_p95_frame_ms: round(percentile(listFrames.slice(5), 95), 1),

@@ -92,8 +92,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(results)}\n`);
     return;
   }
+  const width = Math.max(...Object.keys(results).map((key) => key.length));
   for (const [key, value] of Object.entries(results)) {
-    process.stdout.write(`${key.padEnd(34)} ${String(value).padStart(10)}   ${TARGETS[key] ? `target ${TARGETS[key]}` : ''}\n`);
+    process.stdout.write(`${key.padEnd(width)} ${String(value).padStart(10)}   ${TARGETS[key] ? `target ${TARGETS[key]}` : ''}\n`);
   }
 }
 
