@@ -12,6 +12,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { ExportFormat, ExportJobState, ExportOutcome, PackageOptions } from '../../../shared/domain/export';
 import type { Services } from '../services';
 import { checkTarget, writeAtomically, type WriteTarget } from '../files/atomic-write';
+import { SerialJobs } from '../jobs/serial-jobs';
 import { WRITING_STAGE, writeFormat, type PdfRenderer } from './export-formats';
 import { EXPORT_FOLDER_KEY, exportFileName, exportFolder } from './export-paths';
 import { revealWithPlatformOpener, type Revealer } from './reveal';
@@ -42,14 +43,15 @@ interface Job {
 const DEFAULT_PACKAGE_OPTIONS: PackageOptions = packageOptionsSchema.parse({});
 
 export class ExportService {
-  private readonly waiting: Job[] = [];
-  private running: Job | null = null;
+  private readonly queue = new SerialJobs<Job, ExportOutcome>((job) => job.state.jobId, {
+    run: (job) => this.run(job),
+    finished: (job, outcome) => this.finish(job, outcome),
+    cancelledBeforeStart: () => ({ kind: 'cancelled' }),
+  });
   /** Files exports of this process wrote (only these may be revealed). */
   private readonly written = new Set<string>();
   private pdfRenderer: PdfRenderer | null;
   private revealer: Revealer;
-  private idle: Promise<void> = Promise.resolve();
-  private settleIdle: (() => void) | null = null;
 
   constructor(
     private readonly servicesOf: () => Services,
@@ -90,7 +92,7 @@ export class ExportService {
     if (!path.isAbsolute(request.outPath)) throw new ApiError('invalid_input', 'Choose a full path to save the export to.');
     const isExportFolder = path.resolve(path.dirname(request.outPath)) === this.folder();
     const target = checkTarget(request.outPath, request.overwrite, isExportFolder);
-    for (const job of this.allJobs()) {
+    for (const job of this.queue.all()) {
       if (job.target.file === target.file) throw new ApiError('file_exists', `Attune is already saving “${target.name}” in ${target.folder}.`);
     }
     const job: Job = {
@@ -100,40 +102,29 @@ export class ExportService {
       controller: new AbortController(),
       lastSentAt: 0,
     };
-    this.waiting.push(job);
+    this.queue.add(job);
     this.sendProgress(job, true);
-    this.pump();
+    this.queue.pump();
     return { jobId: job.state.jobId };
   }
 
   /** Cancels a queued export at once, or stops the running one (its `export.finished` follows when its temp file is gone). */
   cancel(jobId: string): boolean {
-    if (this.running?.state.jobId === jobId) {
-      this.running.controller.abort();
-      return true;
-    }
-    const index = this.waiting.findIndex((j) => j.state.jobId === jobId);
-    if (index < 0) return false;
-    const [job] = this.waiting.splice(index, 1);
-    if (!job) return false;
-    job.controller.abort();
-    this.finish(job, { kind: 'cancelled' });
-    return true;
+    return this.queue.cancel(jobId);
   }
 
   cancelAll(): void {
-    for (const job of [...this.waiting]) this.cancel(job.state.jobId);
-    if (this.running) this.cancel(this.running.state.jobId);
+    this.queue.cancelAll();
   }
 
   /** The running export first, then the queued ones. */
   jobs(): ExportJobState[] {
-    return this.allJobs().map((j) => ({ ...j.state }));
+    return this.queue.all().map((j) => ({ ...j.state }));
   }
 
   /** Resolves when no export is queued or running (the CLI and tests wait on it). */
   whenIdle(): Promise<void> {
-    return this.idle;
+    return this.queue.whenIdle();
   }
 
   /** Shows a file an export of this process wrote in the file manager. Other paths are refused. */
@@ -152,25 +143,7 @@ export class ExportService {
     return this.servicesOf();
   }
 
-  private allJobs(): Job[] {
-    return [...(this.running ? [this.running] : []), ...this.waiting];
-  }
-
-  private pump(): void {
-    if (this.running) return;
-    const job = this.waiting.shift();
-    if (!job) {
-      this.settleIdle?.();
-      this.settleIdle = null;
-      return;
-    }
-    if (!this.settleIdle) this.idle = new Promise((resolve) => (this.settleIdle = resolve));
-    this.running = job;
-    void this.run(job);
-  }
-
-  private async run(job: Job): Promise<void> {
-    let outcome: ExportOutcome;
+  private async run(job: Job): Promise<ExportOutcome> {
     const { signal } = job.controller;
     try {
       this.update(job, 2, 'Gathering the session', true);
@@ -194,13 +167,10 @@ export class ExportService {
       );
       this.written.add(job.target.file);
       this.update(job, 100, 'Saved', true);
-      outcome = { kind: 'done', path: job.target.file, bytes };
+      return { kind: 'done', path: job.target.file, bytes };
     } catch (error) {
-      outcome = outcomeOf(error);
+      return outcomeOf(error);
     }
-    this.running = null;
-    this.finish(job, outcome);
-    this.pump();
   }
 
   private update(job: Job, percent: number, stage: string, force = false): void {

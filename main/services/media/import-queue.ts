@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import { ApiError } from '../../../shared/api/errors';
+import { SerialJobs } from '../jobs/serial-jobs';
 import type { ImportFinished, ImportJobState, ImportOutcome, ImportPhase, ImportProgress } from '../../../shared/domain/import';
 import { MESSAGES } from './import-errors';
 import { displayName, importRecording, type ImportContext, type ImportRequest } from './import-recording';
@@ -26,8 +27,14 @@ interface Job {
 type Listener<T> = (event: T) => void;
 
 export class ImportQueue {
-  private readonly waiting: Job[] = [];
-  private running: Job | null = null;
+  private readonly queue = new SerialJobs<Job, ImportOutcome>((job) => job.state.jobId, {
+    run: (job) => this.run(job),
+    finished: (job, outcome) => this.finish(job, outcome),
+    cancelledBeforeStart: (job) => {
+      if (job.request.ownsSource) void fs.rm(job.request.sourcePath, { force: true }).catch(() => undefined);
+      return { kind: 'cancelled' };
+    },
+  });
   private readonly progressListeners = new Set<Listener<ImportProgress>>();
   private readonly finishedListeners = new Set<Listener<ImportFinished>>();
 
@@ -46,11 +53,11 @@ export class ImportQueue {
         pending: null,
         timer: null,
       };
-      this.waiting.push(job);
+      this.queue.add(job);
       ids.push(job.state.jobId);
       this.sendProgress(job, true);
     }
-    this.pump();
+    this.queue.pump();
     return ids;
   }
 
@@ -59,29 +66,17 @@ export class ImportQueue {
    * when it has cleaned up). Answers false when no such job is queued or running.
    */
   cancel(jobId: string): boolean {
-    if (this.running?.state.jobId === jobId) {
-      this.running.controller.abort();
-      return true;
-    }
-    const index = this.waiting.findIndex((j) => j.state.jobId === jobId);
-    if (index < 0) return false;
-    const [job] = this.waiting.splice(index, 1);
-    if (!job) return false;
-    job.controller.abort();
-    if (job.request.ownsSource) void fs.rm(job.request.sourcePath, { force: true }).catch(() => undefined);
-    this.finish(job, { kind: 'cancelled' });
-    return true;
+    return this.queue.cancel(jobId);
   }
 
   /** Cancels every queued and running job (e.g. when the app closes). */
   cancelAll(): void {
-    for (const job of [...this.waiting]) this.cancel(job.state.jobId);
-    if (this.running) this.cancel(this.running.state.jobId);
+    this.queue.cancelAll();
   }
 
   /** The running job first, then the queued ones in order. */
   jobs(): ImportJobState[] {
-    return [...(this.running ? [this.running] : []), ...this.waiting].map((j) => ({ ...j.state }));
+    return this.queue.all().map((j) => ({ ...j.state }));
   }
 
   onProgress(listener: Listener<ImportProgress>): () => void {
@@ -94,30 +89,17 @@ export class ImportQueue {
     return () => this.finishedListeners.delete(listener);
   }
 
-  private pump(): void {
-    if (this.running) return;
-    const job = this.waiting.shift();
-    if (!job) return;
-    this.running = job;
-    void this.run(job);
-  }
-
-  private async run(job: Job): Promise<void> {
-    let outcome: ImportOutcome;
+  private async run(job: Job): Promise<ImportOutcome> {
     try {
       const result = await importRecording(this.ctx, job.request, {
         signal: job.controller.signal,
         onProgress: (phase, percent) => this.update(job, phase, percent),
       });
       this.update(job, 'finishing', 100, true);
-      outcome = result;
+      return result;
     } catch (err) {
-      outcome = outcomeOf(err);
+      return outcomeOf(err);
     }
-    // Not running any more when listeners hear of it (they may look at jobs() or enqueue more).
-    this.running = null;
-    this.finish(job, outcome);
-    this.pump();
   }
 
   private update(job: Job, phase: ImportPhase, percent: number, force = false): void {
