@@ -12,7 +12,8 @@ import { useAppInfo } from '../app/app-info';
 import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, CheckIcon, InfoIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
-import { baseName, folderOf, FORMAT_GROUPS, isExportFormat, MIN_PASSPHRASE, packageOptionsOf, pathForFormat, prefilledTerms, type PackageField, type PackageForm } from './export-options';
+import { baseName, FORMAT_GROUPS, isExportFormat, MIN_PASSPHRASE, packageOptionsOf, pathForFormat, prefilledTerms, type PackageField, type PackageForm } from './export-options';
+import { ReplaceFileCallout } from './ReplaceFileCallout';
 import { attachExport, cancelExport, clearExport, detachExport, lastExportChoice, revealExport, startExport, useExportRun, type ExportRun } from './export-store';
 
 const FORMAT_KEY = 'attune.exportFormat';
@@ -74,7 +75,6 @@ function ExportForm({ session, onClose, lastRun }: { session: Session; onClose()
   const [cancelledNote, setCancelledNote] = useState(lastRun?.status === 'cancelled');
   const [replace, setReplace] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const replaceRef = useRef<HTMLButtonElement>(null);
 
   // The suggested path for this format (and whether a file is there already).
   useEffect(() => {
@@ -107,10 +107,6 @@ function ExportForm({ session, onClose, lastRun }: { session: Session; onClose()
       live = false;
     };
   }, [session.id, format, termsTouched]);
-
-  useEffect(() => {
-    if (replace) replaceRef.current?.focus();
-  }, [replace]);
 
   const set = <K extends keyof PackageForm>(key: K, value: PackageForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -254,21 +250,7 @@ function ExportForm({ session, onClose, lastRun }: { session: Session; onClose()
         </p>
       )}
       {replace ? (
-        <div className="callout callout-warning export-replace" role="alertdialog" aria-labelledby={`${ids}-replace`}>
-          <AlertIcon />
-          <div>
-            <strong id={`${ids}-replace`}>“{baseName(replace)}” already exists. Replace it?</strong>
-            <p>It is in {folderOf(replace)}. Replacing it cannot be undone.</p>
-            <div className="button-group">
-              <button ref={replaceRef} type="button" className="btn btn-danger btn-small" data-testid="export-replace" onClick={() => void start(true)}>
-                Replace
-              </button>
-              <button type="button" className="btn btn-secondary btn-small" onClick={() => setReplace(null)}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        </div>
+        <ReplaceFileCallout ids={ids} file={replace} onReplace={() => void start(true)} onKeep={() => setReplace(null)} replaceTestId="export-replace" />
       ) : (
         <FormFooter onCancel={onClose} submit={busy ? 'Starting…' : 'Export'} submitDisabled={busy} submitTestId="export-start" />
       )}

@@ -7,11 +7,10 @@ import { api, errorMessage } from '../api/client';
 import { FormFooter } from '../ui/FormFooter';
 import { AlertIcon, CheckIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
+import { baseName, folderOf } from '../export/export-options';
+import { ReplaceFileCallout } from '../export/ReplaceFileCallout';
 
 type Phase = { kind: 'form' } | { kind: 'saving' } | { kind: 'ask-replace' } | { kind: 'done'; path: string; bytes: number };
-
-const folderOf = (p: string): string => p.replace(/[\\/][^\\/]*$/, '') || p;
-const baseName = (p: string): string => p.replace(/^.*[\\/]/, '');
 
 export function ReportDialog({ trainee, open, onClose }: { trainee: string; open: boolean; onClose(): void }) {
   return (
@@ -26,7 +25,6 @@ function ReportForm({ trainee, onClose }: { trainee: string; onClose(): void }) 
   const [path, setPath] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'form' });
   const [error, setError] = useState<string | null>(null);
-  const replaceRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
@@ -41,7 +39,6 @@ function ReportForm({ trainee, onClose }: { trainee: string; onClose(): void }) 
   }, [trainee]);
 
   useEffect(() => {
-    if (phase.kind === 'ask-replace') replaceRef.current?.focus();
     if (phase.kind === 'done') closeRef.current?.focus();
   }, [phase.kind]);
 
@@ -125,21 +122,7 @@ function ReportForm({ trainee, onClose }: { trainee: string; onClose(): void }) 
         </p>
       )}
       {phase.kind === 'ask-replace' ? (
-        <div className="callout callout-warning export-replace" role="alertdialog" aria-labelledby={`${ids}-replace`}>
-          <AlertIcon />
-          <div>
-            <strong id={`${ids}-replace`}>“{baseName(path.trim())}” already exists. Replace it?</strong>
-            <p>It is in {folderOf(path.trim())}. Replacing it cannot be undone.</p>
-            <div className="button-group">
-              <button ref={replaceRef} type="button" className="btn btn-danger btn-small" onClick={() => void save(true)}>
-                Replace
-              </button>
-              <button type="button" className="btn btn-secondary btn-small" onClick={() => setPhase({ kind: 'form' })}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        </div>
+        <ReplaceFileCallout ids={ids} file={path.trim()} onReplace={() => void save(true)} onKeep={() => setPhase({ kind: 'form' })} />
       ) : (
         <FormFooter onCancel={onClose} cancelDisabled={phase.kind === 'saving'} submit={phase.kind === 'saving' ? 'Saving…' : 'Save PDF'} submitDisabled={phase.kind === 'saving'} submitTestId="progress-report-save" />
       )}
