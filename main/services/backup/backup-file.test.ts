@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupResult } from '../../../shared/domain/archive';
 import { openTempServices, tempDir } from '../../test-support/temp-library';
 import type { Services } from '../services';
-import { dumpTables, fillSampleLibrary, outcomeOf, storedHashes } from '../storage/storage-test-library';
+import { backupTo, dumpTables, expectSameLibrary, fillSampleLibrary, restoreFrom, storedHashes } from '../storage/storage-test-library';
 import { BACKUP_MANIFEST } from './backup-manifest';
 import { makeBackupFile } from './backup-file';
 import { BLOCK, entryHeaders, readTarEntries, type TarEntry } from './backup-tar';
@@ -51,9 +51,7 @@ describe('backup to one file and restore from it', () => {
     source = openTempServices();
     await fillSampleLibrary(source);
     backupRoot = tempDir('attune-backup-files-');
-    const outcome = await outcomeOf(source, () => source.storage.startBackup(path.join(backupRoot, 'nightly.attune-backup')));
-    if (outcome.kind !== 'backup') throw new Error(JSON.stringify(outcome));
-    result = outcome.result;
+    result = await backupTo(source, path.join(backupRoot, 'nightly.attune-backup'));
     backupFile = result.path;
   });
   afterAll(() => {
@@ -84,15 +82,10 @@ describe('backup to one file and restore from it', () => {
   it('backup file → restore into an empty library gives identical rows and media hashes', async () => {
     const target = openTempServices();
     try {
-      const outcome = await outcomeOf(target, () => target.storage.startRestore(backupFile, false));
+      const outcome = await restoreFrom(target, backupFile);
       if (outcome.kind !== 'restore') throw new Error(JSON.stringify(outcome));
       expect(outcome.result).toMatchObject({ sessions: 2, replaced: false, path: backupFile });
-      const before = dumpTables(source.db);
-      const after = dumpTables(target.db);
-      expect(Object.keys(after)).toEqual(Object.keys(before));
-      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
-      expect(storedHashes(target)).toEqual(storedHashes(source));
-      expect(fs.readdirSync(target.paths.tmpDir)).toEqual([]);
+      expectSameLibrary(target, source);
     } finally {
       target.cleanup();
     }
@@ -117,7 +110,7 @@ describe('backup to one file and restore from it', () => {
     });
 
     const refused = async (file: string, message: RegExp): Promise<void> => {
-      const outcome = await outcomeOf(target, () => target.storage.startRestore(file, true));
+      const outcome = await restoreFrom(target, file, true);
       expect(outcome.kind).toBe('failed');
       expect((outcome as { message: string }).message).toMatch(message);
       expect(dumpTables(target.db)).toEqual(tablesBefore);

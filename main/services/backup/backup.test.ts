@@ -1,23 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupResult, RestoreResult, StorageOutcome } from '../../../shared/domain/archive';
+import type { BackupResult, RestoreResult } from '../../../shared/domain/archive';
 import { filesBelow, openTempServices, tempDir } from '../../test-support/temp-library';
 import { openServices, type Services } from '../services';
-import { dumpTables, fillSampleLibrary, outcomeOf, storedHashes } from '../storage/storage-test-library';
+import { backupTo, dumpTables, expectSameLibrary, fillSampleLibrary, restoreFrom, storedHashes } from '../storage/storage-test-library';
 import { BACKUP_DATABASE, BACKUP_MANIFEST, backupManifestSchema } from './backup-manifest';
 import { makeBackup } from './make-backup';
 import { restoreBackup } from './restore-backup';
-
-async function backup(services: Services, target: string): Promise<BackupResult> {
-  const outcome = await outcomeOf(services, () => services.storage.startBackup(target));
-  if (outcome.kind !== 'backup') throw new Error(JSON.stringify(outcome));
-  return outcome.result;
-}
-
-async function restore(services: Services, from: string, replace = false): Promise<StorageOutcome> {
-  return outcomeOf(services, () => services.storage.startRestore(from, replace));
-}
 
 function copyFolder(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true });
@@ -33,7 +23,7 @@ describe('backup and restore', () => {
     source = openTempServices();
     await fillSampleLibrary(source);
     backupRoot = tempDir('attune-backups-');
-    result = await backup(source, path.join(backupRoot, 'nightly'));
+    result = await backupTo(source, path.join(backupRoot, 'nightly'));
     backupPath = result.path;
   });
   afterAll(() => {
@@ -61,15 +51,10 @@ describe('backup and restore', () => {
     const dir = tempDir();
     const target = openServices(dir, { resumeTranscriptions: false });
     try {
-      const outcome = await restore(target, backupPath);
+      const outcome = await restoreFrom(target, backupPath);
       expect(outcome.kind).toBe('restore');
       expect((outcome as { result: RestoreResult }).result).toMatchObject({ sessions: 2, replaced: false });
-      const before = dumpTables(source.db);
-      const after = dumpTables(target.db);
-      expect(Object.keys(after)).toEqual(Object.keys(before));
-      for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
-      expect(storedHashes(target)).toEqual(storedHashes(source));
-      expect(fs.readdirSync(target.paths.tmpDir)).toEqual([]);
+      expectSameLibrary(target, source);
       // The search index was rebuilt by its triggers, and the restored sessions open.
       const hits = (db: Services['db']) => (db.prepare("SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH 'worry'").get() as { n: number }).n;
       expect(hits(target.db)).toBe(hits(source.db));
@@ -93,14 +78,14 @@ describe('backup and restore', () => {
   it('repairs a library file the disk damaged: the verified copy from the backup replaces it', async () => {
     const target = openTempServices();
     try {
-      expect((await restore(target, backupPath)).kind).toBe('restore');
+      expect((await restoreFrom(target, backupPath)).kind).toBe('restore');
       const name = fs.readdirSync(target.paths.mediaDir)[0] as string;
       const file = path.join(target.paths.mediaDir, name);
       const bytes = fs.readFileSync(file);
       bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] as number) ^ 0xff;
       fs.writeFileSync(file, bytes);
       expect(storedHashes(target)).not.toEqual(storedHashes(source));
-      const outcome = await restore(target, backupPath, true);
+      const outcome = await restoreFrom(target, backupPath, true);
       expect(outcome.kind).toBe('restore');
       expect(storedHashes(target)).toEqual(storedHashes(source));
     } finally {
@@ -111,12 +96,12 @@ describe('backup and restore', () => {
   it('keeps the record of deletions and warns about sessions of the backup that were deleted since', async () => {
     const target = openTempServices();
     try {
-      await restore(target, backupPath);
+      await restoreFrom(target, backupPath);
       const victim = target.sessions.list()[0] as { id: string };
       await target.retention.delete(victim.id);
       const log = dumpTables(target.db).deletion_log;
       expect(log).toHaveLength(1);
-      const outcome = await restore(target, backupPath, true);
+      const outcome = await restoreFrom(target, backupPath, true);
       if (outcome.kind !== 'restore') throw new Error(JSON.stringify(outcome));
       expect(outcome.result.warnings).toHaveLength(1);
       expect(outcome.result.warnings[0]).toMatch(/^1 session in this backup was deleted from the library on \d{4}-\d{2}-\d{2}, and is back now\./);
@@ -137,7 +122,7 @@ describe('backup and restore', () => {
       const dbFiles = () => [target.paths.dbFile, `${target.paths.dbFile}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
       target.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(dbFiles().some((b) => b.includes(marker))).toBe(true);
-      expect((await restore(target, backupPath, true)).kind).toBe('restore');
+      expect((await restoreFrom(target, backupPath, true)).kind).toBe('restore');
       target.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(dbFiles().some((b) => b.includes(marker))).toBe(false);
       expect(target.db.pragma('secure_delete', { simple: true })).toBe(0);
@@ -173,7 +158,7 @@ describe('backup and restore', () => {
       await importSample(target, 'audio/jfk.mp3');
       expect(() => target.storage.startRestore(backupPath, false)).toThrow(/already holds 1 session\. Restoring the backup replaces everything/);
       expect(target.sessions.list()).toHaveLength(1);
-      const outcome = await restore(target, backupPath, true);
+      const outcome = await restoreFrom(target, backupPath, true);
       expect(outcome.kind).toBe('restore');
       expect((outcome as { result: RestoreResult }).result.replaced).toBe(true);
       expect(dumpTables(target.db).sessions).toEqual(dumpTables(source.db).sessions);
@@ -235,7 +220,7 @@ describe('backup and restore', () => {
         const copy = path.join(tempDir('attune-damaged-'), 'backup');
         copyFolder(backupPath, copy);
         damage(copy);
-        const outcome = await restore(target, copy, true);
+        const outcome = await restoreFrom(target, copy, true);
         expect(outcome.kind).toBe('failed');
         expect((outcome as { message: string }).message).toMatch(message);
         expect(dumpTables(target.db)).toEqual(tablesBefore);

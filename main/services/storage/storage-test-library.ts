@@ -13,7 +13,8 @@ import { makeExportSession } from '../export/export-test-session';
 import { importSample } from '../../test-support/temp-library';
 import type { Services } from '../services';
 import { quoteName, triggerFilledTables } from './library-tables';
-import type { StorageOutcome } from '../../../shared/domain/archive';
+import { expect } from 'vitest';
+import type { BackupResult, StorageOutcome } from '../../../shared/domain/archive';
 
 export interface SampleLibrary {
   rich: Session;
@@ -66,4 +67,26 @@ export async function outcomeOf(services: Services, start: () => { jobId: string
   const done = services.storage.outcome(jobId);
   if (!done) throw new Error('no job');
   return done;
+}
+
+/** Backs the library up to `target` (a folder, or a `.attune-backup` file); throws unless it worked. */
+export async function backupTo(services: Services, target: string): Promise<BackupResult> {
+  const outcome = await outcomeOf(services, () => services.storage.startBackup(target));
+  if (outcome.kind !== 'backup') throw new Error(JSON.stringify(outcome));
+  return outcome.result;
+}
+
+/** Restores the backup at `from` into the library; the outcome, whatever it is. */
+export function restoreFrom(services: Services, from: string, replace = false): Promise<StorageOutcome> {
+  return outcomeOf(services, () => services.storage.startRestore(from, replace));
+}
+
+/** `restored` holds the same rows in every table and the same stored files as `original`, and nothing in its tmp folder. */
+export function expectSameLibrary(restored: Services, original: Services): void {
+  const before = dumpTables(original.db);
+  const after = dumpTables(restored.db);
+  expect(Object.keys(after)).toEqual(Object.keys(before));
+  for (const table of Object.keys(before)) expect(after[table], table).toEqual(before[table]);
+  expect(storedHashes(restored)).toEqual(storedHashes(original));
+  expect(fs.readdirSync(restored.paths.tmpDir)).toEqual([]);
 }
