@@ -5,11 +5,11 @@
  * the real CLI, a second process on the same library).
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { currentTime, mediaFacts, screenshot, waitForWaveform, waveform } from '../support/review-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +28,7 @@ let sessionId: string;
 let tempDir: string;
 
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
+  return runCli(app.dataDir, args);
 }
 
 /** What the database holds now, read by another process. */
@@ -62,9 +62,7 @@ test.beforeAll(async ({ browser }) => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-annotate-'));
   const dataDir = path.join(tempDir, 'library');
   const imported = JSON.parse(
-    execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), 'import', path.join(sharedData, 'sessions', 'annomi-0-high.m4a'), '--data-dir', dataDir, '--json'], {
-      encoding: 'utf8',
-    }),
+    runCli(dataDir, ['import', path.join(sharedData, 'sessions', 'annomi-0-high.m4a'), '--json']),
   ) as { id: string }[] | { sessions: { id: string }[] };
   const first = Array.isArray(imported) ? imported[0] : imported.sessions[0];
   if (!first) throw new Error('the import answered no session');

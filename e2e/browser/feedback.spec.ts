@@ -5,11 +5,11 @@
  * file; the supervisor opens the reply and sees it beside the annotation.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { screenshot, waitForWaveform } from '../support/review-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -26,9 +26,7 @@ let sessionId: string;
 let packagePath: string;
 let replyPath: string;
 
-function cli(dataDir: string, args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+const cli = runCli;
 
 test.beforeAll(async ({ browser }) => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-feedback-'));

@@ -5,11 +5,11 @@
  * checked against what another process (the CLI) reads from the same library.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { screenshot } from '../support/review-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -21,7 +21,7 @@ let wavId: string;
 let mp3Id: string;
 
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
+  return runCli(app.dataDir, args);
 }
 
 function rows() {
@@ -32,9 +32,7 @@ test.beforeAll(async ({ browser }) => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-library-'));
   const dataDir = path.join(tempDir, 'library');
   const imported = JSON.parse(
-    execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), 'import', path.join(sharedData, 'audio', 'jfk.wav'), path.join(sharedData, 'audio', 'jfk.mp3'), '--data-dir', dataDir, '--json'], {
-      encoding: 'utf8',
-    }),
+    runCli(dataDir, ['import', path.join(sharedData, 'audio', 'jfk.wav'), path.join(sharedData, 'audio', 'jfk.mp3'), '--json']),
   ) as { id: string; originalName?: string }[] | { sessions: { id: string }[] };
   const list = Array.isArray(imported) ? imported : imported.sessions;
   [wavId, mp3Id] = list.map((s) => s.id) as [string, string];

@@ -5,11 +5,12 @@
  * cohort comparison work, and a screenshot is kept for a look.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { apiCall } from '../support/api-call';
+import { screenshot } from '../support/review-page';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,7 +19,7 @@ let page: Page;
 const ids: string[] = [];
 
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
+  return runCli(app.dataDir, args);
 }
 
 function call(name: string, input: unknown): Promise<unknown> {
@@ -57,8 +58,7 @@ test('the progress page plots each session’s scores, and a point opens its ses
   await page.goto(`${app.origin}/#/progress`);
   await expect(page.getByTestId('trainee-list').getByRole('row')).toHaveCount(2);
   await expect(page.getByTestId('trainee-list').getByRole('row').nth(1)).toContainText('Dana Reyes—321 Apr 2026');
-  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'progress-trainees.png') });
+  await screenshot(page, 'progress-trainees');
   await page.getByTestId('trainee-list').getByRole('link', { name: 'Dana Reyes' }).click();
   await expect(page).toHaveURL(/#\/progress\/Dana%20Reyes$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Dana Reyes' })).toBeVisible();
@@ -80,8 +80,7 @@ test('the progress page plots each session’s scores, and a point opens its ses
   await expect(chart.locator('svg')).toHaveAttribute('aria-label', /^Reflections to questions across 3 sessions from 3 Feb 2026 to 21 Apr 2026: from 0\.25 to 3\.00 \(latest good\)/);
   await expect(chart.getByRole('group', { name: /^Reflections to questions across 3 sessions/ }).getByRole('link', { name: /^3 Feb 2026, .*Opens the session\.$/ })).toHaveCount(1);
 
-  fs.mkdirSync(path.join(repoRoot, 'test-results'), { recursive: true });
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'progress-page.png'), fullPage: false });
+  await screenshot(page, 'progress-page');
 
   // The table alternative lists the same values, with the sessions as links.
   await chart.getByRole('button', { name: 'Show Reflections to questions as a table' }).click();
@@ -103,7 +102,7 @@ test('the progress page plots each session’s scores, and a point opens its ses
   await expect(dialog.getByTestId('progress-report-path')).toHaveValue(/dana-reyes-progress\.pdf$/);
   await dialog.getByTestId('progress-report-path').fill(pdf);
   await dialog.getByTestId('progress-report-save').click();
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'progress-report-dialog.png') });
+  await screenshot(page, 'progress-report-dialog');
   await expect(dialog.getByRole('status')).toContainText('Saved “dana-progress.pdf”', { timeout: 60_000 });
   expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -124,7 +123,7 @@ test('the cohort comparison shows the trainee’s mean and latest session', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'All trainees' })).toBeVisible();
   const chart = page.locator('[data-testid="chart-card"][data-chart="cohort-empathy"]');
   await expect(chart.locator('svg')).toHaveAttribute('aria-label', /highest mean: Dana Reyes, 3\.3/);
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'cohort-page.png') });
+  await screenshot(page, 'cohort-page');
   await chart.locator('[data-trainee="Dana Reyes"]').click();
   await expect(page).toHaveURL(/#\/progress\/Dana%20Reyes$/);
 });

@@ -5,11 +5,11 @@
  * library is made with the real CLI (import, transcript, annotations).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { currentTime, screenshot, waitForWaveform } from '../support/review-page';
 import { apiCall } from '../support/api-call';
 
@@ -37,13 +37,13 @@ let sessionId: string;
 let tempDir: string;
 
 function cli(args: string[]): string {
-  return execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', app.dataDir], { encoding: 'utf8' });
+  return runCli(app.dataDir, args);
 }
 
 test.beforeAll(async ({ browser }) => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-search-'));
   const dataDir = path.join(tempDir, 'library');
-  const run = (args: string[]) => execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+  const run = (args: string[]) => runCli(dataDir, args);
   const imported = JSON.parse(run(['import', path.join(sharedData, 'sessions', 'annomi-0-high.m4a'), '--json'])) as { id: string }[];
   sessionId = imported[0]?.id ?? '';
   fs.writeFileSync(path.join(tempDir, 't.vtt'), VTT);

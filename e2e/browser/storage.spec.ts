@@ -4,11 +4,11 @@
  * and an archive of a chosen session — checked against the files on disk.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot, sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { sharedData, startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { runCli } from '../support/cli';
 import { screenshot } from '../support/review-page';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,7 +18,7 @@ let page: Page;
 let tempDir: string;
 
 function importFile(dataDir: string, file: string): void {
-  execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'main', 'cli.js'), 'import', path.join(sharedData, file), '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
+  runCli(dataDir, ['import', path.join(sharedData, file), '--json']);
 }
 
 test.beforeAll(async ({ browser }) => {
