@@ -10,7 +10,7 @@ import { cohortChart } from '../../shared/progress/chart-model';
 import { pluralise } from '../../shared/util/format';
 import { api } from '../api/client';
 import { cohortHref, navigate, progressHref } from '../app/router';
-import { ArrowLeftIcon } from '../ui/icons';
+import { ViewHeader } from '../ui/ViewHeader';
 import { ViewMessage, ViewSkeleton } from '../ui/ViewMessage';
 import { ChartCard } from './ChartCard';
 import { pngFileName } from './chart-png';
@@ -37,18 +37,14 @@ function Comparison({ data, headingRef }: { data: CohortComparison; headingRef: 
   const title = data.cohort === null ? 'All trainees' : data.cohort === '' ? 'No cohort' : data.cohort;
   return (
     <div className="progress">
-      <header className="session-header progress-header">
-        <a className="back-link" href={progressHref()}>
-          <ArrowLeftIcon /> Trainees
-        </a>
-        <div className="session-title">
-          <h1 ref={headingRef} tabIndex={-1}>
-            {title}
-          </h1>
-          <p className="session-subtitle progress-subtitle">
-            {pluralise(data.trainees.length, 'trainee', 'trainees')} compared · dot: mean over their sessions · ring: their latest session
-          </p>
-        </div>
+      <ViewHeader
+        headingRef={headingRef}
+        title={title}
+        back={{ href: progressHref(), label: 'Trainees' }}
+        className="progress-header"
+        subtitleClassName="progress-subtitle"
+        subtitle={`${pluralise(data.trainees.length, 'trainee', 'trainees')} compared · dot: mean over their sessions · ring: their latest session`}
+      >
         <div className="session-actions">
           <label className="field-label progress-picker-label" htmlFor={pickerId}>
             Cohort
@@ -62,7 +58,7 @@ function Comparison({ data, headingRef }: { data: CohortComparison; headingRef: 
             ))}
           </select>
         </div>
-      </header>
+      </ViewHeader>
       <div className="progress-body">
         <div className="progress-grid" data-testid="cohort-charts">
           {models.map((model) => (

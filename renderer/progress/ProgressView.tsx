@@ -11,6 +11,7 @@ import { pluralise } from '../../shared/util/format';
 import { api } from '../api/client';
 import { cohortHref, libraryHref, progressHref } from '../app/router';
 import { ArrowLeftIcon } from '../ui/icons';
+import { ViewHeader } from '../ui/ViewHeader';
 import { ViewMessage, ViewSkeleton } from '../ui/ViewMessage';
 import { ChartCard } from './ChartCard';
 import { pngFileName } from './chart-png';
@@ -120,15 +121,14 @@ function TraineeProgress({ trainee }: { trainee: string }) {
   const last = series.points.at(-1);
   return (
     <div className="progress">
-      <header className="session-header progress-header">
-        <a className="back-link" href={progressHref()}>
-          <ArrowLeftIcon /> Trainees
-        </a>
-        <div className="session-title">
-          <h1 ref={headingRef} tabIndex={-1}>
-            {series.trainee}
-          </h1>
-          <p className="session-subtitle progress-subtitle">
+      <ViewHeader
+        headingRef={headingRef}
+        title={series.trainee}
+        back={{ href: progressHref(), label: 'Trainees' }}
+        className="progress-header"
+        subtitleClassName="progress-subtitle"
+        subtitle={
+          <>
             {pluralise(series.points.length, 'session', 'sessions')}
             {first && last && <> · {first.date === last.date ? longDate(first.date) : `${longDate(first.date)} – ${longDate(last.date)}`}</>}
             {series.cohorts.map((c) => (
@@ -137,8 +137,9 @@ function TraineeProgress({ trainee }: { trainee: string }) {
                 <a href={cohortHref(c)}>{c}</a>
               </span>
             ))}
-          </p>
-        </div>
+          </>
+        }
+      >
         <div className="session-actions">
           <a className="btn btn-secondary" href={cohortHref(series.cohorts.length === 1 ? (series.cohorts[0] ?? null) : null)}>
             Compare with {series.cohorts.length === 1 ? 'cohort' : 'other trainees'}
@@ -147,7 +148,7 @@ function TraineeProgress({ trainee }: { trainee: string }) {
             Progress report (PDF)
           </button>
         </div>
-      </header>
+      </ViewHeader>
       <ProgressCharts series={series} />
       <ReportDialog trainee={series.trainee} open={reportOpen} onClose={() => setReportOpen(false)} />
     </div>
