@@ -67,11 +67,12 @@ describe('browser-mode server', () => {
   const services = openTempServices();
   let server: BrowserServer;
   let cookie: string;
+  let rendererDir: string;
   const sha = 'c'.repeat(64);
   const mediaBytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 
   beforeAll(async () => {
-    const rendererDir = tempDir('attune-renderer-');
+    rendererDir = tempDir('attune-renderer-');
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Attune</title>');
     fs.writeFileSync(path.join(services.paths.mediaDir, `${sha}.mp4`), mediaBytes);
     server = await startBrowserServer({ services, rendererDir, version: '0.0.0-test' });
@@ -85,6 +86,7 @@ describe('browser-mode server', () => {
   afterAll(async () => {
     await server.close();
     services.cleanup();
+    fs.rmSync(rendererDir, { recursive: true, force: true });
   });
 
   it('listens on the loopback address only', () => {

@@ -1,4 +1,5 @@
 /** CodebookStore on a real library: the built-in codebook's seeding, editing codes, and the refusals that keep annotations valid. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Code } from '../../../shared/domain/annotation';
@@ -64,6 +65,7 @@ describe('CodebookStore', () => {
       expect(codes.find((c) => c.id === 'my-question')?.hotkey).toBe('q');
     } finally {
       lib.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
